@@ -1,0 +1,45 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+// A computed var rather than a let: SwiftPM shares one settings array across targets otherwise
+// (swiftlang/swift-package-manager#6597).
+var swiftSettings: [SwiftSetting] {
+    [
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ]
+}
+
+let package = Package(
+    name: "SessionZero",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "sessionzero", targets: ["sessionzero"]),
+        .library(name: "JSONSchema", targets: ["JSONSchema"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
+    ],
+    targets: [
+        .target(
+            name: "JSONSchema",
+            resources: [.copy("MetaSchemas")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "sessionzero",
+            dependencies: [
+                "JSONSchema",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "JSONSchemaTests",
+            dependencies: ["JSONSchema"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
