@@ -261,14 +261,14 @@ struct ECMARegexTranslator {
         guard peek(at: index) == "{" else { return false }
         var cursor = index + 1
         var digits = 0
-        while peek(at: cursor).flatMap(Self.decimalValue) != nil {
+        while peek(at: cursor)?.isASCIIDigit == true {
             cursor += 1
             digits += 1
         }
         guard digits > 0 else { return false }
         if peek(at: cursor) == "," {
             cursor += 1
-            while peek(at: cursor).flatMap(Self.decimalValue) != nil { cursor += 1 }
+            while peek(at: cursor)?.isASCIIDigit == true { cursor += 1 }
         }
         return peek(at: cursor) == "}"
     }
@@ -276,7 +276,7 @@ struct ECMARegexTranslator {
     private mutating func parseDecimal() throws(ECMARegexError) -> Int {
         let start = position
         var value = 0
-        while let digit = peek().flatMap(Self.decimalValue) {
+        while let digit = peek()?.asciiDigitValue {
             position += 1
             let (next, overflow) = value.multipliedReportingOverflow(by: 10)
             guard !overflow, next <= Int(Int32.max) - digit else { throw failure("number too large", at: start) }
@@ -334,7 +334,7 @@ struct ECMARegexTranslator {
         var body = ""
         while let next = peek(), next != "}" {
             guard next.isASCII,
-                next.properties.isAlphabetic || Self.decimalValue(next) != nil || next == "_"
+                next.properties.isAlphabetic || next.isASCIIDigit || next == "_"
                     || (next == "=" && !body.isEmpty && !body.contains("="))
             else { throw failure("invalid character in a property escape", at: position) }
             body.unicodeScalars.append(next)
@@ -359,7 +359,7 @@ struct ECMARegexTranslator {
         case "t": return 0x09
         case "v": return 0x0B
         case "0":
-            if peek().flatMap(Self.decimalValue) != nil {
+            if peek()?.isASCIIDigit == true {
                 throw failure(
                     "\\0 followed by a digit (octal escapes are not allowed with the u flag)",
                     at: escapeStart
@@ -373,10 +373,10 @@ struct ECMARegexTranslator {
             position += 1
             return control.value % 32
         case "x":
-            guard let high = peek().flatMap(Self.hexValue), let low = peek(at: position + 1).flatMap(Self.hexValue)
+            guard let high = peek()?.asciiHexDigitValue, let low = peek(at: position + 1)?.asciiHexDigitValue
             else { throw failure("\\x must be followed by two hexadecimal digits", at: escapeStart) }
             position += 2
-            return high * 16 + low
+            return UInt32(high * 16 + low)
         case "u":
             position -= 1
             guard let value = try parseUnicodeEscape() else {
@@ -399,8 +399,8 @@ struct ECMARegexTranslator {
         if peek() == "{" {
             var cursor = position + 1
             var value: UInt32 = 0
-            while let digit = peek(at: cursor).flatMap(Self.hexValue), value <= 0x10FFFF {
-                value = value * 16 + digit
+            while let digit = peek(at: cursor)?.asciiHexDigitValue, value <= 0x10FFFF {
+                value = value * 16 + UInt32(digit)
                 cursor += 1
             }
             guard cursor > position + 1, peek(at: cursor) == "}", value <= 0x10FFFF else { return nil }
@@ -421,8 +421,8 @@ struct ECMARegexTranslator {
     private func fourHexDigits(at index: Int) -> UInt32? {
         var value: UInt32 = 0
         for offset in 0..<4 {
-            guard let digit = peek(at: index + offset).flatMap(Self.hexValue) else { return nil }
-            value = value * 16 + digit
+            guard let digit = peek(at: index + offset)?.asciiHexDigitValue else { return nil }
+            value = value * 16 + UInt32(digit)
         }
         return value
     }
@@ -508,19 +508,6 @@ struct ECMARegexTranslator {
             return String(Character(scalar))
         }
         return "\\x{\(String(value, radix: 16, uppercase: true))}"
-    }
-
-    private static func decimalValue(_ scalar: Unicode.Scalar) -> Int? {
-        ("0"..."9").contains(scalar) ? Int(scalar.value - 48) : nil
-    }
-
-    private static func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
-        switch scalar {
-        case "0"..."9": scalar.value - 48
-        case "a"..."f": scalar.value - 87
-        case "A"..."F": scalar.value - 55
-        default: nil
-        }
     }
 
     // MARK: Cursor

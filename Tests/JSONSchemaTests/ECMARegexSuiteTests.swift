@@ -64,3 +64,16 @@ private enum PatternOnlyEvaluator {
         return true
     }
 }
+
+@Suite struct OfficialTestSuiteLoaderTests {
+    @Test func aMissingSuiteFileFailsWithThePathItLookedAt() {
+        let error = #expect(throws: OfficialTestSuite.LoadError.self) {
+            try OfficialTestSuite.cases(in: "no-such-file.json")
+        }
+        #expect(error?.description.hasPrefix("the JSON Schema test suite file is missing; looked for /") == true)
+        #expect(
+            error?.description.hasSuffix("shared/testdata/json-schema-test-suite/tests/draft2020-12/no-such-file.json")
+                == true
+        )
+    }
+}
