@@ -1,8 +1,8 @@
 /// IDNA2008 label rules (RFC 5891 section 5.4, RFC 5892, RFC 5893) for the hostname formats.
 ///
 /// The derived property of each code point (RFC 5892 section 3) is computed from the Unicode properties the
-/// standard library ships, so it follows the Swift runtime's Unicode version; it agrees with the IANA table
-/// for every code point. Three parts need Unicode data the standard library does not expose and are
+/// standard library ships, so it follows the Swift runtime's Unicode version (when written, it matched the
+/// IANA table for every code point). Three parts need Unicode data the standard library does not expose and are
 /// approximated by code-point blocks: the Bidi_Class used by the Bidi rule, the Joining_Type used by the
 /// ZERO WIDTH NON-JOINER rule (letters of joining scripts count as dual-joining, so a few right-joining letters
 /// are accepted before it), and the Script property used by the Greek, Hebrew and Katakana rules. Labels are
