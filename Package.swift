@@ -40,6 +40,11 @@ let package = Package(
             dependencies: ["JSONSchema"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "sessionzeroTests",
+            dependencies: ["JSONSchema", "sessionzero"],
+            swiftSettings: swiftSettings
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -25,6 +25,12 @@ public struct JSONParser: Sendable {
     }
 
     public func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
+        // Parse in place when the bytes are contiguous (Data, Array): copying a large document doubles its cost.
+        if let result = bytes.withContiguousStorageIfAvailable({ buffer in
+            Result { () throws(JSONParseError) in try parse(buffer) }
+        }) {
+            return try result.get()
+        }
         let array = Array(bytes)
         return try array.withUnsafeBufferPointer { buffer throws(JSONParseError) in try parse(buffer) }
     }
@@ -97,14 +103,24 @@ private struct Reader {
         }
     }
 
+    // Containers are gathered on shared stacks and copied out once complete, so each array in the result has
+    // exactly the capacity it needs: growing arrays element by element would waste up to half of it.
+    private var elementStack: [JSONValue] = []
+    private var memberStack: [JSONObject.Member] = []
+    private var keyOffsetStack: [Int] = []
+
     private mutating func parseObject(depth: Int) throws(JSONParseError) -> JSONValue {
         try enter(depth)
         index += 1
-        var object = JSONObject()
+        let start = memberStack.count
+        defer {
+            memberStack.removeSubrange(start...)
+            keyOffsetStack.removeSubrange(start...)
+        }
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(object)
+            return .object(JSONObject())
         }
         while true {
             skipWhitespace()
@@ -120,16 +136,24 @@ private struct Reader {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            guard object.insertNew(key, value) else {
-                throw error("duplicate property name \"\(key)\"", at: keyStart)
-            }
+            memberStack.append((key, value))
+            keyOffsetStack.append(keyStart)
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end inside an object, expected ',' or '}'") }
             switch bytes[index] {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"):
                 index += 1
-                return .object(object)
+                switch JSONObject.make(uniqueMembers: Array(memberStack[start...])) {
+                case .success(let object):
+                    return .object(object)
+                case .failure(let duplicate):
+                    let position = start + duplicate.position
+                    throw error(
+                        "duplicate property name \"\(memberStack[position].key)\"",
+                        at: keyOffsetStack[position]
+                    )
+                }
             default: throw error("expected ',' or '}' in an object, found \(describeByte(at: index))")
             }
         }
@@ -138,22 +162,24 @@ private struct Reader {
     private mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {
         try enter(depth)
         index += 1
-        var elements: [JSONValue] = []
+        let start = elementStack.count
+        defer { elementStack.removeSubrange(start...) }
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
             index += 1
-            return .array(elements)
+            return .array([])
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue(depth: depth))
+            let element = try parseValue(depth: depth)
+            elementStack.append(element)
             skipWhitespace()
             guard index < bytes.count else { throw error("unexpected end inside an array, expected ',' or ']'") }
             switch bytes[index] {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "]"):
                 index += 1
-                return .array(elements)
+                return .array(Array(elementStack[start...]))
             default: throw error("expected ',' or ']' in an array, found \(describeByte(at: index))")
             }
         }
