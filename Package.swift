@@ -27,6 +27,11 @@ let package = Package(
             resources: [.copy("MetaSchemas")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "SZPacks",
+            dependencies: ["JSONSchema"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "sessionzero",
             dependencies: [
@@ -38,6 +43,11 @@ let package = Package(
         .testTarget(
             name: "JSONSchemaTests",
             dependencies: ["JSONSchema"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SZPacksTests",
+            dependencies: ["SZPacks"],
             swiftSettings: swiftSettings
         ),
     ],
