@@ -19,7 +19,9 @@ let package = Package(
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -29,7 +31,10 @@ let package = Package(
         ),
         .target(
             name: "SZPacks",
-            dependencies: ["JSONSchema"],
+            dependencies: [
+                "JSONSchema",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -47,7 +52,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SZPacksTests",
-            dependencies: ["SZPacks"],
+            dependencies: [
+                "SZPacks",
+                // Test-only: an independent zlib-based implementation to check that our codec interoperates.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
     ],

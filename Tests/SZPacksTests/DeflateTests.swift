@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+import ZIPFoundation
 
 @testable import SZPacks
 
@@ -49,6 +51,42 @@ private struct SeededBytes {
     @Test func deflateCompressesRepetitiveText() throws {
         let text = try #require(Self.samples.first { $0.0 == "JSON-like text" }?.1)
         #expect(Deflater.deflate(text).count < text.count / 20)
+    }
+
+    @Test func zipFoundationReadsOurArchives() throws {
+        var files: [String: [UInt8]] = ["szpack.json": Array(#"{"id": "interop"}"#.utf8)]
+        for (name, bytes) in Self.samples { files["media/\(name).bin"] = bytes }
+        let archive = try PackArchiveWriter().write(PackArchiveContents(files: files))
+        let zip = try Archive(data: Data(archive.bytes), accessMode: .read)
+        var read: [String: [UInt8]] = [:]
+        for entry in zip {
+            var bytes: [UInt8] = []
+            _ = try zip.extract(entry) { bytes += $0 }
+            read[entry.path] = bytes
+        }
+        #expect(read == files)
+    }
+
+    @Test func weReadArchivesZIPFoundationWritesWithZlib() throws {
+        let files: [String: [UInt8]] = Dictionary(
+            uniqueKeysWithValues: Self.samples.map { ("media/\($0.0).bin", $0.1) } + [
+                ("szpack.json", Array(#"{"id": "interop"}"#.utf8))
+            ]
+        )
+        let zip = try Archive(accessMode: .create)
+        for (path, bytes) in files.sorted(by: { $0.key < $1.key }) {
+            try zip.addEntry(
+                with: path,
+                type: .file,
+                uncompressedSize: Int64(bytes.count),
+                compressionMethod: .deflate
+            ) { position, size in Data(bytes[Int(position)..<Int(position) + size]) }
+        }
+        // zlib squeezes the long runs past our 100:1 cap (our writer would store them instead).
+        var limits = ArchiveLimits()
+        limits.maximumCompressionRatio = 1_100
+        let contents = try PackArchiveReader(limits: limits).read([UInt8](try #require(zip.data)))
+        #expect(contents == PackArchiveContents(files: files))
     }
 
     @Test func theOutputLimitStopsInflatingEarly() {
