@@ -19,12 +19,22 @@ let package = Package(
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         .target(
             name: "JSONSchema",
             resources: [.copy("MetaSchemas")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SZPacks",
+            dependencies: [
+                "JSONSchema",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -38,6 +48,15 @@ let package = Package(
         .testTarget(
             name: "JSONSchemaTests",
             dependencies: ["JSONSchema"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SZPacksTests",
+            dependencies: [
+                "SZPacks",
+                // Test-only: an independent zlib-based implementation to check that our codec interoperates.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
