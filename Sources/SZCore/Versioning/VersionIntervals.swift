@@ -24,6 +24,10 @@ struct VersionIntervals: Sendable, Hashable {
     static let all = VersionIntervals([Interval(lower: nil, upper: nil)])
     static let empty = VersionIntervals([])
 
+    private init(sortedApart intervals: [Interval]) {
+        self.intervals = intervals
+    }
+
     init(_ intervals: [Interval]) {
         let sorted = intervals.filter { !$0.isEmpty }.sorted { Self.isBelow($0.lower, $1.lower) }
         var merged: [Interval] = []
@@ -63,7 +67,23 @@ struct VersionIntervals: Sendable, Hashable {
     func union(_ other: VersionIntervals) -> VersionIntervals { VersionIntervals(intervals + other.intervals) }
 
     func intersection(_ other: VersionIntervals) -> VersionIntervals {
-        complement.union(other.complement).complement
+        // Both lists are sorted and their intervals apart, so so are the overlaps found by one sweep.
+        var overlaps: [Interval] = []
+        var (mine, theirs) = (intervals[...], other.intervals[...])
+        while let left = mine.first, let right = theirs.first {
+            let leftEndsLater = Self.larger(left.upper, right.upper) == left.upper
+            let overlap = Interval(
+                lower: Self.isBelow(left.lower, right.lower) ? right.lower : left.lower,
+                upper: leftEndsLater ? right.upper : left.upper
+            )
+            if !overlap.isEmpty { overlaps.append(overlap) }
+            if leftEndsLater {
+                theirs.removeFirst()
+            } else {
+                mine.removeFirst()
+            }
+        }
+        return VersionIntervals(sortedApart: overlaps)
     }
 
     /// Orders lower bounds, where `nil` is below everything.
