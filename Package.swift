@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .executable(name: "sessionzero", targets: ["sessionzero"]),
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
+        .library(name: "SZCore", targets: ["SZCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -27,6 +28,10 @@ let package = Package(
         .target(
             name: "JSONSchema",
             resources: [.copy("MetaSchemas")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SZCore",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -48,6 +53,11 @@ let package = Package(
         .testTarget(
             name: "JSONSchemaTests",
             dependencies: ["JSONSchema"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SZCoreTests",
+            dependencies: ["SZCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
