@@ -2,6 +2,9 @@
 public struct JSONPointer: Sendable, Hashable, CustomStringConvertible {
     public private(set) var tokens: [String]
 
+    /// The pointer to the whole document (written as the empty string).
+    public static let root = JSONPointer()
+
     public init(tokens: [String] = []) {
         self.tokens = tokens
     }
