@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .executable(name: "sessionzero", targets: ["sessionzero"]),
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
+        .library(name: "SZCore", targets: ["SZCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
@@ -25,6 +26,11 @@ let package = Package(
         .target(
             name: "JSONSchema",
             resources: [.copy("MetaSchemas")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SZCore",
+            dependencies: ["JSONSchema"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -38,6 +44,11 @@ let package = Package(
         .testTarget(
             name: "JSONSchemaTests",
             dependencies: ["JSONSchema"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SZCoreTests",
+            dependencies: ["SZCore", "JSONSchema"],
             swiftSettings: swiftSettings
         ),
     ],
