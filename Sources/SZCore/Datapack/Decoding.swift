@@ -25,7 +25,7 @@ struct ObjectReader {
             )
         }
         if !szTypes.isEmpty, let found = object["szType"]?.stringValue, !szTypes.contains(found) {
-            throw Self.wrongType(found, expected: szTypes, at: pointer)
+            throw Self.wrongType(found, szTypes, at: pointer)
         }
         for key in object.keys where !allowedKeys.contains(key) {
             let hint = Spelling.hint(for: key, among: allowedKeys)
@@ -54,12 +54,15 @@ struct ObjectReader {
     @discardableResult
     func requireType(_ expected: [String]) throws(DatapackDecodingError) -> String {
         let found = try required("szType", Decode.string)
-        guard expected.contains(found) else { throw Self.wrongType(found, expected: expected, at: pointer) }
+        guard expected.contains(found) else { throw Self.wrongType(found, expected, at: pointer) }
         return found
     }
 
-    private static func wrongType(_ found: String, expected: [String], at pointer: JSONPointer) -> DatapackDecodingError
-    {
+    private static func wrongType(
+        _ found: String,
+        _ expected: [String],
+        at pointer: JSONPointer
+    ) -> DatapackDecodingError {
         DatapackDecodingError(
             pointer: pointer.appending("szType"),
             message: "expected szType \(expected.map { "\"\($0)\"" }.joined(separator: " or ")), found \"\(found)\""
