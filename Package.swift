@@ -32,14 +32,17 @@ let package = Package(
         ),
         .target(
             name: "SZCore",
+            dependencies: ["JSONSchema"],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "SZPacks",
             dependencies: [
                 "JSONSchema",
+                "SZCore",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
+            resources: [.copy("Schemas")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -67,6 +70,7 @@ let package = Package(
                 // Test-only: an independent zlib-based implementation to check that our codec interoperates.
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
