@@ -82,10 +82,18 @@ public func buildApplication(
         }
     let server: HTTPServerBuilder
     if let tls {
-        let configuration = TLSConfiguration.makeServerConfiguration(
-            certificateChain: try NIOSSLCertificate.fromPEMFile(tls.certificate).map { .certificate($0) },
-            privateKey: .privateKey(try NIOSSLPrivateKey(file: tls.privateKey, format: .pem))
-        )
+        let configuration: TLSConfiguration
+        do {
+            configuration = TLSConfiguration.makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMFile(tls.certificate).map { .certificate($0) },
+                privateKey: .privateKey(try NIOSSLPrivateKey(file: tls.privateKey, format: .pem))
+            )
+        } catch {
+            throw DataFolderError(
+                "cannot use \(tls.certificate) and \(tls.privateKey) for TLS (\(error)); "
+                    + "they must be PEM files: the certificate chain and its private key"
+            )
+        }
         server = try .tls(.http1(), tlsConfiguration: configuration)
     } else {
         server = .http1()
@@ -95,8 +103,14 @@ public func buildApplication(
         router: router,
         server: server,
         configuration: .init(address: address, serverName: "SessionZero"),
-        onServerRunning: { _ in
-            logger.info("SessionZero is listening on \(plan.listen); open \(plan.publicURL)/")
+        onServerRunning: { channel in
+            var bound = plan.listen
+            if let address = channel.localAddress, let ip = address.ipAddress, let port = address.port {
+                bound = .tcp(host: ip, port: port)
+            }
+            logger.info(
+                "SessionZero is listening on \(bound); open \(plan.publicURL(boundPort: channel.localAddress?.port))/"
+            )
         },
         logger: logger
     )

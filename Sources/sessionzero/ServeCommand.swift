@@ -83,12 +83,16 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try await openStore(folder: folder, environment: environment, logger: logger)
         logger.info("data folder \(folder.path), database: \(store.location)")
         if case .unixSocket(let path) = plan.listen { try removeStaleSocket(path, logger: logger) }
-        let app = try await buildApplication(
-            ServerEnvironment(settings: parsed.settings, plan: plan, store: store),
-            tls: tls,
-            logger: logger
-        )
-        try await app.runService()
+        do {
+            let app = try await buildApplication(
+                ServerEnvironment(settings: parsed.settings, plan: plan, store: store),
+                tls: tls,
+                logger: logger
+            )
+            try await app.runService()
+        } catch let error as DataFolderError {
+            throw inputError(error)
+        }
         logger.info("stopped")
     }
 

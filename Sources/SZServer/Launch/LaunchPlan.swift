@@ -24,6 +24,12 @@ public struct LaunchPlan: Sendable, Equatable {
     /// Serve HTTPS directly (`hosting.ssl`).
     public let directTLS: Bool
 
+    /// The public URL once the server is bound: with `--port 0` the system picks the port, and links use it.
+    public func publicURL(boundPort: Int?) -> String {
+        guard case .tcp(_, 0) = listen, let boundPort, publicURL.hasSuffix(":0") else { return publicURL }
+        return publicURL.dropLast() + String(boundPort)
+    }
+
     /// Session cookies carry `Secure` whenever people reach the server over https.
     public var secureCookies: Bool { publicURL.hasPrefix("https://") }
 
@@ -70,8 +76,8 @@ public struct LaunchPlan: Sendable, Equatable {
                 "--socket listens on a unix socket instead of a TCP port; drop --host, --port and --localhost"
             )
         }
-        if let port = options.port, !(1...65535).contains(port) {
-            throw LaunchError("--port \(port) is not a TCP port; use a number from 1 to 65535")
+        if let port = options.port, !(0...65535).contains(port) {
+            throw LaunchError("--port \(port) is not a TCP port; use a number from 1 to 65535 (or 0 for any free port)")
         }
         if let socket = options.socket,
             let issue = SettingsChecks.socketPath(socket) ?? (socket.isEmpty ? emptySocket : nil)
