@@ -30,6 +30,21 @@ struct RealStartTests {
         #expect(server.output.contains("stopped"))
     }
 
+    @Test("serve --socket listens on a unix socket")
+    func serveOnSocket() async throws {
+        let data = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let socket = data.appendingPathComponent("sz.sock").path
+        let server = try ServerProcess(arguments: ["serve", "--data", data.path, "--socket", socket])
+        let listening = try #require(await server.line(containing: "SessionZero is listening on"), "\(server.output)")
+        #expect(listening.contains("unix socket \(socket)"))
+        let response = try httpGet(unixSocket: socket, target: "/api/v1/health")
+        #expect(response.hasPrefix("HTTP/1.1 200 OK"))
+        #expect(response.hasSuffix(#"{"status":"ok"}"#))
+        server.signal(SIGTERM)
+        #expect(await server.exitStatus() == 0, "\(server.output)")
+    }
+
     @Test(
         "Unusable flags and settings end with exit code 2 and a message",
         arguments: [

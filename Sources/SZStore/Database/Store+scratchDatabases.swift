@@ -9,7 +9,13 @@ extension Store {
     package static func createScratchPostgresDatabase(serverURL: String) async throws -> String {
         let name = "sz_scratch_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         try await runMaintenance(serverURL: serverURL, "CREATE DATABASE \(name)")
-        guard var components = URLComponents(string: serverURL) else { throw StoreError.notSQL }
+        guard var components = URLComponents(string: serverURL) else {
+            throw DatabaseLocationError(
+                redactedURL: DatabaseLocation.redact(serverURL),
+                problem: "it is not a URL",
+                fix: "set \(ScratchDatabase.postgresVariable) to postgres://USER:PASSWORD@HOST:PORT/DATABASE"
+            )
+        }
         components.path = "/" + name
         return components.string ?? serverURL
     }

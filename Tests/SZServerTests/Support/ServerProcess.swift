@@ -22,7 +22,11 @@ final class ServerProcess: Sendable {
     init(arguments: [String], environment: [String: String] = [:]) throws {
         process.executableURL = Self.executable
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // The developer's own database and settings overrides must not leak into the child.
+        let inherited = ProcessInfo.processInfo.environment.filter { key, _ in
+            key != "DATABASE_URL" && !key.hasPrefix("SZ_")
+        }
+        process.environment = inherited.merging(environment) { $1 }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
