@@ -1,0 +1,131 @@
+public import Foundation
+public import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+public import Logging
+import NIOCore
+import NIOSSL
+public import SZStore
+
+/// Everything the server is built from; tests pass a fast password hasher, a fixed clock and tight limits.
+public struct ServerEnvironment: Sendable {
+    public var settings: ServerSettings
+    public var plan: LaunchPlan
+    public var store: Store
+    public var hasher: any PasswordHasher
+    public var rateLimits: LoginRateLimiter.Limits
+    public var now: @Sendable () -> Date
+
+    public init(
+        settings: ServerSettings,
+        plan: LaunchPlan,
+        store: Store,
+        hasher: any PasswordHasher = BcryptPasswordHasher(),
+        rateLimits: LoginRateLimiter.Limits = .standard,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.settings = settings
+        self.plan = plan
+        self.store = store
+        self.hasher = hasher
+        self.rateLimits = rateLimits
+        self.now = now
+    }
+}
+
+/// The routes of the API with the list of what was registered (for the OpenAPI test).
+public func buildRouter(
+    _ environment: ServerEnvironment
+) async throws -> (router: Router<AppRequestContext>, routes: [APIRoute]) {
+    let accounts = try await AccountService(
+        store: environment.store,
+        hasher: environment.hasher,
+        loginType: environment.plan.loginType,
+        limiter: LoginRateLimiter(limits: environment.rateLimits, now: environment.now),
+        now: environment.now
+    )
+    let cookies = SessionCookies(secure: environment.plan.secureCookies)
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: LogRequestsMiddleware(.debug))
+    router.add(
+        middleware: AuthMiddleware(
+            accounts: accounts,
+            cookies: cookies,
+            publicOrigin: origin(of: environment.plan.publicURL)
+        )
+    )
+    let routes = APIRoutes(router: router)
+    HealthController(store: environment.store).register(on: routes)
+    AuthController(
+        accounts: accounts,
+        cookies: cookies,
+        clientAddress: ClientAddress(trustsProxy: environment.settings.hosting.reverse)
+    ).register(on: routes)
+    MeController(accounts: accounts).register(on: routes)
+    OpenAPIController(document: try OpenAPIController.loadDocument()).register(on: routes)
+    return (router, routes.routes)
+}
+
+/// The whole server: the router, the store as a service (closed after the HTTP server has drained), migrations
+/// before the first request, and direct TLS when `tls` is given.
+public func buildApplication(
+    _ environment: ServerEnvironment,
+    tls: (certificate: String, privateKey: String)?,
+    logger: Logger
+) async throws -> some ApplicationProtocol {
+    let (router, _) = try await buildRouter(environment)
+    let address: BindAddress =
+        switch environment.plan.listen {
+        case .tcp(let host, let port): .hostname(host, port: port)
+        case .unixSocket(let path): .unixDomainSocket(path: path)
+        }
+    let server: HTTPServerBuilder
+    if let tls {
+        let configuration: TLSConfiguration
+        do {
+            configuration = TLSConfiguration.makeServerConfiguration(
+                certificateChain: try NIOSSLCertificate.fromPEMFile(tls.certificate).map { .certificate($0) },
+                privateKey: .privateKey(try NIOSSLPrivateKey(file: tls.privateKey, format: .pem))
+            )
+        } catch {
+            throw DataFolderError(
+                "cannot use \(tls.certificate) and \(tls.privateKey) for TLS (\(error)); "
+                    + "they must be PEM files: the certificate chain and its private key"
+            )
+        }
+        server = try .tls(.http1(), tlsConfiguration: configuration)
+    } else {
+        server = .http1()
+    }
+    let plan = environment.plan
+    var app = Application(
+        router: router,
+        server: server,
+        configuration: .init(address: address, serverName: "SessionZero"),
+        onServerRunning: { channel in
+            var bound = plan.listen
+            if let address = channel.localAddress, let ip = address.ipAddress, let port = address.port {
+                bound = .tcp(host: ip, port: port)
+            }
+            logger.info(
+                "SessionZero is listening on \(bound); open \(plan.publicURL(boundPort: channel.localAddress?.port))/"
+            )
+        },
+        logger: logger
+    )
+    app.addServices(environment.store)
+    let store = environment.store
+    app.beforeServerStarts {
+        try await store.migrate()
+    }
+    return app
+}
+
+/// `scheme://host[:port]` of a URL, the form browsers send in `Origin`.
+func origin(of url: String) -> String {
+    guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host else {
+        return url
+    }
+    return components.port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)"
+}

@@ -1,0 +1,34 @@
+public import HTTPTypes
+import Hummingbird
+
+/// One route of the API as the OpenAPI document names it: `GET /api/v1/me/tokens/{id}`.
+public struct APIRoute: Sendable, Hashable, CustomStringConvertible {
+    public let method: HTTPRequest.Method
+    public let path: String
+
+    public var description: String { "\(method.rawValue) \(path)" }
+}
+
+/// Registers routes under `/api/v1` and remembers each one, so a test can hold the router against the OpenAPI
+/// document.
+final class APIRoutes {
+    static let prefix = "/api/v1"
+
+    let router: Router<AppRequestContext>
+    private(set) var routes: [APIRoute] = []
+
+    init(router: Router<AppRequestContext>) {
+        self.router = router
+    }
+
+    /// `path` uses Hummingbird's `:name` captures.
+    func on(
+        _ method: HTTPRequest.Method,
+        _ path: String,
+        handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
+    ) {
+        router.on(RouterPath(Self.prefix + path), method: method, use: handler)
+        let documented = path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+        routes.append(APIRoute(method: method, path: Self.prefix + "/" + documented.joined(separator: "/")))
+    }
+}

@@ -1,0 +1,112 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQL
+import FluentSQLiteDriver
+public import Logging
+import NIOCore
+import NIOPosix
+public import ServiceLifecycle
+
+/// The server's database: opens SQLite or PostgreSQL, runs the migrations, hands out repositories, and closes the
+/// connections when the service group shuts down.
+public struct Store: Service {
+    public let location: DatabaseLocation
+    let databases: Databases
+    let logger: Logger
+
+    public init(location: DatabaseLocation, logger: Logger) throws(DatabaseLocationError) {
+        self.location = location
+        self.logger = logger
+        switch location {
+        case .sqliteFile(let path):
+            // One event loop gives one SQLite connection: writes queue in order instead of racing for the file lock.
+            databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton.next())
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        case .sqliteMemory:
+            databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton.next())
+            databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+        case .postgres(let url):
+            databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
+            do {
+                databases.use(
+                    try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace),
+                    as: .psql
+                )
+            } catch {
+                throw DatabaseLocationError(
+                    redactedURL: DatabaseLocation.redact(url),
+                    problem: "PostgreSQL does not accept it",
+                    fix: "use postgres://USER:PASSWORD@HOST:PORT/DATABASE"
+                )
+            }
+        }
+    }
+
+    /// A database handle for one unit of work.
+    var database: any Database {
+        guard let database = databases.database(logger: logger, on: databases.eventLoopGroup.any()) else {
+            // Only reachable after shutdown, which happens when the service group has stopped every user.
+            preconditionFailure("the store was used after it was shut down")
+        }
+        return database
+    }
+
+    public var users: UserRepository { UserRepository(database: database) }
+    public var sessions: SessionRepository { SessionRepository(database: database) }
+    public var apiTokens: APITokenRepository { APITokenRepository(database: database) }
+
+    /// Brings the schema up to date. On PostgreSQL an advisory lock makes nodes that start together take turns;
+    /// an SQLite file is switched to write-ahead logging first.
+    public func migrate() async throws {
+        switch location {
+        case .sqliteFile:
+            try await (database as? any SQLDatabase)?.raw("PRAGMA journal_mode=WAL").run()
+            try await runMigrations(on: database)
+        case .sqliteMemory:
+            try await runMigrations(on: database)
+        case .postgres:
+            try await database.withConnection { connection in
+                // The lock is held by this session, so the migrations must run on the same connection.
+                guard let sql = connection as? any SQLDatabase else { throw StoreError.notSQL }
+                try await sql.raw("SELECT pg_advisory_lock(\(literal: Self.migrationLockKey))").run()
+                do {
+                    try await runMigrations(on: connection)
+                } catch {
+                    try? await sql.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLockKey))").run()
+                    throw error
+                }
+                try await sql.raw("SELECT pg_advisory_unlock(\(literal: Self.migrationLockKey))").run()
+            }
+        }
+    }
+
+    /// The names of the migrations already applied, oldest first.
+    public func appliedMigrations() async throws -> [String] {
+        try await MigrationLog.query(on: database).sort(\.$batch).sort(\.$createdAt).all().map(\.name)
+    }
+
+    /// Closes every connection; for commands that use the store without running it as a service.
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+
+    public func run() async throws {
+        try await databases.run()
+    }
+
+    // "SZMIGRAT" in ASCII: any constant works as long as every node uses the same one.
+    static let migrationLockKey: Int64 = 0x535A_4D49_4752_4154
+
+    private func runMigrations(on database: any Database) async throws {
+        let migrations = Migrations()
+        migrations.add(AllMigrations.ordered)
+        let migrator = Migrator(
+            databaseFactory: { _ in database },
+            migrations: migrations,
+            on: database.eventLoop,
+            migrationLogLevel: .info
+        )
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+}

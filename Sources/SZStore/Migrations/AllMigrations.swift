@@ -1,0 +1,11 @@
+import FluentKit
+
+/// Every schema change, oldest first. Append only: a migration that has shipped is never edited or reordered,
+/// because databases in the field remember which ones they ran by name.
+enum AllMigrations {
+    static let ordered: [any Migration] = [
+        CreateUser(),
+        CreateSession(),
+        CreateAPIToken(),
+    ]
+}

@@ -1,0 +1,62 @@
+public import FluentKit
+import Foundation
+
+/// Accounts: creation (the first one becomes admin), look-up by id or name, password and activity updates.
+public struct UserRepository: Sendable {
+    let database: any Database
+
+    /// Creates an account. With `role` nil the first account of the instance becomes admin and later ones users.
+    public func create(name: String, role: UserRole?, passwordHash: String?, now: Date) async throws -> UserRecord {
+        do {
+            return try await database.transaction { database in
+                if try await UserModel.query(on: database).filter(\.$nameKey == UserRecord.nameKey(name)).first() != nil
+                {
+                    throw StoreError.nameTaken(name)
+                }
+                let isFirst = try await UserModel.query(on: database).count() == 0
+                let model = UserModel(
+                    name: name,
+                    role: role ?? (isFirst ? .admin : .user),
+                    passwordHash: passwordHash,
+                    now: now
+                )
+                try await model.create(on: database)
+                return try model.record()
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Two registrations of one name raced past the check above; the unique index decided.
+            throw StoreError.nameTaken(name)
+        }
+    }
+
+    public func find(id: UUID) async throws -> UserRecord? {
+        try await UserModel.find(id, on: database)?.record()
+    }
+
+    /// Finds an account by name, ignoring case.
+    public func find(name: String) async throws -> UserRecord? {
+        try await UserModel.query(on: database).filter(\.$nameKey == UserRecord.nameKey(name)).first()?.record()
+    }
+
+    public func count() async throws -> Int {
+        try await UserModel.query(on: database).count()
+    }
+
+    public func setPasswordHash(_ passwordHash: String, userID: UUID) async throws {
+        try await UserModel.query(on: database).filter(\.$id == userID).set(\.$passwordHash, to: passwordHash).update()
+    }
+
+    public func setRole(_ role: UserRole, userID: UUID) async throws {
+        try await UserModel.query(on: database).filter(\.$id == userID).set(\.$role, to: role.rawValue).update()
+    }
+
+    /// Records that the account was used, which keeps it from expiring.
+    public func touch(userID: UUID, at now: Date) async throws {
+        try await UserModel.query(on: database).filter(\.$id == userID).set(\.$lastSeenAt, to: now).update()
+    }
+
+    /// Removes an account with its sessions and API tokens.
+    public func delete(userID: UUID) async throws {
+        try await UserModel.query(on: database).filter(\.$id == userID).delete()
+    }
+}

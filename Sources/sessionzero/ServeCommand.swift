@@ -1,0 +1,110 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import SZServer
+import SZStore
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the server.",
+        discussion: """
+            Creates the data folder and its settings.json on first start, opens the database (SQLite in the data \
+            folder, or PostgreSQL when DATABASE_URL is set), runs the migrations and listens (port 8080 by default). \
+            SIGTERM or SIGINT stops it gracefully. docs/administration.md describes every setting.
+            """
+    )
+
+    @OptionGroup var dataOptions: DataOptions
+
+    @Flag(help: "Log debug messages.")
+    var debug = false
+
+    @Flag(help: "Log only warnings and errors.")
+    var quiet = false
+
+    @Flag(
+        name: .customLong("local-gm"),
+        help: "Links use this machine's network address instead of localhost; implies the developer login."
+    )
+    var localGM = false
+
+    @Flag(help: "Listen on the loopback interface only (cannot be combined with --local-gm).")
+    var localhost = false
+
+    @Option(help: "The TCP port (default: hosting.port, 8080).")
+    var port: Int?
+
+    @Option(help: "The address to listen on (default: 0.0.0.0, every interface).")
+    var host: String?
+
+    @Option(help: "Listen on this unix socket instead of a TCP port, for a reverse proxy.")
+    var socket: String?
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let folder = dataOptions.folder(environment: environment)
+        var options = ServeOptions()
+        options.debug = debug
+        options.quiet = quiet
+        options.localGM = localGM
+        options.localhost = localhost
+        options.port = port
+        options.host = host
+        options.socket = socket
+
+        let parsed: ServerSettings.Parsed
+        let createdSettings: Bool
+        let plan: LaunchPlan
+        let tls: (certificate: String, privateKey: String)?
+        do {
+            try folder.create()
+            (parsed, createdSettings) = try folder.loadSettings(environment: environment)
+            plan = try LaunchPlan.resolve(options: options, settings: parsed.settings, lanAddress: LANAddress.find)
+            tls = plan.directTLS ? try folder.tlsFiles() : nil
+        } catch let error as DataFolderError {
+            throw inputError(error)
+        } catch let error as LaunchError {
+            throw inputError(error)
+        }
+
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardOutput(label: label)
+            handler.logLevel = plan.logLevel
+            return handler
+        }
+        var logger = Logger(label: "sessionzero")
+        logger.logLevel = plan.logLevel
+        if createdSettings { logger.info("wrote the default settings to \(folder.settingsFile)") }
+        for warning in parsed.warnings { logger.warning("\(warning)") }
+        if options.localGM { logger.info("--local-gm: developer login on, links use \(plan.publicURL)") }
+
+        let store = try await openStore(folder: folder, environment: environment, logger: logger)
+        logger.info("data folder \(folder.path), database: \(store.location)")
+        if case .unixSocket(let path) = plan.listen { try removeStaleSocket(path, logger: logger) }
+        do {
+            let app = try await buildApplication(
+                ServerEnvironment(settings: parsed.settings, plan: plan, store: store),
+                tls: tls,
+                logger: logger
+            )
+            try await app.runService()
+        } catch let error as DataFolderError {
+            throw inputError(error)
+        }
+        logger.info("stopped")
+    }
+
+    /// A socket file left by a previous run blocks the bind; anything else at that path is left alone.
+    private func removeStaleSocket(_ path: String, logger: Logger) throws {
+        guard let type = try? FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType else {
+            return
+        }
+        guard type == .typeSocket else {
+            throw inputError("--socket \(path) exists and is not a socket; choose another path")
+        }
+        try FileManager.default.removeItem(atPath: path)
+        logger.info("removed the stale socket \(path)")
+    }
+}
