@@ -162,8 +162,11 @@ struct AuthEndpointTests {
         }
     }
 
-    @Test("Failures are also counted per address, from X-Forwarded-For only behind a reverse proxy")
-    func rateLimitPerAddress() async throws {
+    @Test(
+        "Failures are also counted per address, from X-Forwarded-For only behind a reverse proxy",
+        arguments: ScratchDatabase.available
+    )
+    func rateLimitPerAddress(database: ScratchDatabase) async throws {
         let limits = LoginRateLimiter.Limits(
             failuresPerAccount: 100,
             failuresPerAddress: 3,
@@ -174,7 +177,7 @@ struct AuthEndpointTests {
         proxied.hosting.reverse = true
         proxied.hosting.hostingURL = "https://vtt.example.org"
         for (settings, trusted) in [(ServerSettings.defaults, false), (proxied, true)] {
-            try await withTestServer(on: .sqlite, settings: settings, rateLimits: limits) { server in
+            try await withTestServer(on: database, settings: settings, rateLimits: limits) { server in
                 for name in ["a1", "a2", "a3"] {
                     let wrong = try await server.post(
                         "/api/v1/auth/login",
@@ -252,23 +255,23 @@ struct AuthEndpointTests {
         }
     }
 
-    @Test("--local-gm turns the developer login on whatever the settings say")
-    func localGMImpliesDeveloperLogin() async throws {
+    @Test("--local-gm turns the developer login on whatever the settings say", arguments: ScratchDatabase.available)
+    func localGMImpliesDeveloperLogin(database: ScratchDatabase) async throws {
         var options = ServeOptions()
         options.localGM = true
-        try await withTestServer(on: .sqlite, options: options) { server in
+        try await withTestServer(on: database, options: options) { server in
             let register = try await server.post("/api/v1/auth/register", json: #"{"name": "gm"}"#)
             #expect(register.status == .created)
             #expect(try register.json["user"]?["hasPassword"] == false)
         }
     }
 
-    @Test("Cookies are Secure when the public URL is https")
-    func secureCookies() async throws {
+    @Test("Cookies are Secure when the public URL is https", arguments: ScratchDatabase.available)
+    func secureCookies(database: ScratchDatabase) async throws {
         var settings = ServerSettings.defaults
         settings.hosting.reverse = true
         settings.hosting.hostingURL = "https://vtt.example.org"
-        try await withTestServer(on: .sqlite, settings: settings) { server in
+        try await withTestServer(on: database, settings: settings) { server in
             let response = try await server.post(
                 "/api/v1/auth/register",
                 json: #"{"name": "alice", "password": "correct horse"}"#

@@ -9,8 +9,8 @@ import Testing
 
 @Suite("The OpenAPI document")
 struct OpenAPITests {
-    @Test("It documents exactly the routes the router serves")
-    func matchesRouter() async throws {
+    @Test("It documents exactly the routes the router serves", arguments: ScratchDatabase.available)
+    func matchesRouter(database: ScratchDatabase) async throws {
         let plan = try LaunchPlan.resolve(options: ServeOptions(), settings: .defaults, lanAddress: { nil })
         let store = try Store(location: .sqliteMemory, logger: Logger(label: "sessionzero.test"))
         let (_, routes) = try await buildRouter(
@@ -19,7 +19,7 @@ struct OpenAPITests {
         await store.shutdown()
         let served = Set(routes.map(\.description))
 
-        try await withTestServer(on: .sqlite) { server in
+        try await withTestServer(on: database) { server in
             let response = try await server.get("/api/v1/openapi.json")
             #expect(response.status == .ok)
             let document = try response.json

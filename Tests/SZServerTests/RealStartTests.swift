@@ -65,6 +65,21 @@ struct RealStartTests {
         #expect(server.output.contains(message), "\(server.output)")
     }
 
+    @Test("TLS files that are not PEM end the start with a message naming them")
+    func unusableTLSFiles() async throws {
+        let data = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let ssl = data.appendingPathComponent("ssl")
+        try FileManager.default.createDirectory(at: ssl, withIntermediateDirectories: true)
+        try Data(#"{"hosting": {"ssl": true}}"#.utf8).write(to: data.appendingPathComponent("settings.json"))
+        for name in ["cacert.pem", "privkey.pem"] {
+            try Data("not a certificate".utf8).write(to: ssl.appendingPathComponent(name))
+        }
+        let server = try ServerProcess(arguments: ["serve", "--data", data.path, "--port", "0"])
+        #expect(await server.exitStatus() == 2)
+        #expect(server.output.contains("cannot use \(ssl.path)/cacert.pem and \(ssl.path)/privkey.pem for TLS"))
+    }
+
     @Test("DATABASE_URL that is not PostgreSQL is refused without showing its password")
     func badDatabaseURL() async throws {
         let data = temporaryFolder()
@@ -75,6 +90,23 @@ struct RealStartTests {
         )
         #expect(await server.exitStatus() == 2)
         #expect(server.output.contains("DATABASE_URL mysql://app:***@localhost/db: it is not a postgres:// URL"))
+        #expect(!server.output.contains("s3cret"))
+    }
+
+    @Test("An unreachable PostgreSQL ends the start with a message that hides the password")
+    func unreachableDatabase() async throws {
+        let data = temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: data) }
+        let server = try ServerProcess(
+            arguments: ["migrate", "--data", data.path],
+            environment: ["DATABASE_URL": "postgres://app:s3cret@127.0.0.1:1/db"]
+        )
+        #expect(await server.exitStatus() == 1)
+        #expect(
+            server.output.contains(
+                "cannot bring the database (PostgreSQL postgres://app:***@127.0.0.1:1/db) up to date"
+            )
+        )
         #expect(!server.output.contains("s3cret"))
     }
 

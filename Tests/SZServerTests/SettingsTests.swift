@@ -244,6 +244,12 @@ struct SettingsTests {
         #expect(settings.notify.password.value == "pw")
         #expect(settings.fileLimit.pack == 70)
         #expect(
+            problems(
+                #"{"hosting": {"reverse": true, "hosting_url": "https://vtt.example.org"}}"#,
+                environment: ["SZ_HOSTING_SSL": "true"]
+            ).first?.hasPrefix("environment variable SZ_HOSTING_SSL and settings.json: hosting.ssl: ") == true
+        )
+        #expect(
             problems("{}", environment: ["SZ_HOSTING_SSL": "yes"]) == [
                 "environment variable SZ_HOSTING_SSL: hosting.ssl: expected a boolean, got the string \"yes\". Fix: write true or false, without quotes."
             ]

@@ -67,9 +67,9 @@ struct TokenEndpointTests {
         }
     }
 
-    @Test("Requests without valid credentials are refused")
-    func unauthenticated() async throws {
-        try await withTestServer(on: .sqlite) { server in
+    @Test("Requests without valid credentials are refused", arguments: ScratchDatabase.available)
+    func unauthenticated(database: ScratchDatabase) async throws {
+        try await withTestServer(on: database) { server in
             try await server.get("/api/v1/me").expectProblem(.unauthorized, "not-authenticated")
             try await server.get("/api/v1/me/tokens").expectProblem(.unauthorized, "not-authenticated")
             try await server.get("/api/v1/me", headers: [.authorization: "Basic YWxpY2U6eA=="])

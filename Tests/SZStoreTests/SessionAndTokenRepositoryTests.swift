@@ -28,7 +28,10 @@ struct SessionAndTokenRepositoryTests {
         }
     }
 
-    @Test("Deleting an account's sessions can keep the current one", arguments: ScratchDatabase.available)
+    @Test(
+        "Deleting an account's sessions can keep the current one, or remove only the expired ones",
+        arguments: ScratchDatabase.available
+    )
     func deleteAllButOne(database: ScratchDatabase) async throws {
         try await database.withStore { store in
             let user = try await store.users.create(name: "alice", role: nil, passwordHash: nil, now: now)
@@ -50,6 +53,10 @@ struct SessionAndTokenRepositoryTests {
             try await store.sessions.deleteAll(userID: user.id, except: kept.id)
             #expect(try await store.sessions.count(userID: user.id) == 1)
             #expect(try await store.sessions.find(tokenHash: "a", now: now) != nil)
+            try await store.sessions.deleteExpired(userID: user.id, now: expiry.addingTimeInterval(-1))
+            #expect(try await store.sessions.count(userID: user.id) == 1)
+            try await store.sessions.deleteExpired(userID: user.id, now: expiry)
+            #expect(try await store.sessions.count(userID: user.id) == 0)
         }
     }
 

@@ -19,6 +19,24 @@ struct UserRepositoryTests {
         }
     }
 
+    @Test(
+        "Of many accounts created at once on an empty instance exactly one is admin",
+        arguments: ScratchDatabase.available
+    )
+    func concurrentFirstAccounts(database: ScratchDatabase) async throws {
+        try await database.withStore { store in
+            let roles = try await withThrowingTaskGroup(of: UserRole.self) { group in
+                for index in 0..<8 {
+                    group.addTask {
+                        try await store.users.create(name: "user\(index)", role: nil, passwordHash: nil, now: now).role
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(roles.filter { $0 == .admin }.count == 1)
+        }
+    }
+
     @Test("Names are unique without regard to case and found in any case", arguments: ScratchDatabase.available)
     func namesIgnoreCase(database: ScratchDatabase) async throws {
         try await database.withStore { store in

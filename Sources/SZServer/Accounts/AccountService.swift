@@ -77,11 +77,13 @@ public struct AccountService: Sendable {
     }
 
     /// Starts a session for `user`, ending the one the client had (`replacing`), so that the id changes at login.
+    /// The account's expired sessions are removed on the way.
     public func startSession(for user: UserRecord, replacing oldToken: String?) async throws -> NewSession {
+        let start = now()
         if let oldToken { try await store.sessions.delete(tokenHash: SecretToken.hash(oldToken)) }
+        try await store.sessions.deleteExpired(userID: user.id, now: start)
         let token = SecretToken.generate()
         let csrfToken = SecretToken.generate()
-        let start = now()
         let session = try await store.sessions.create(
             userID: user.id,
             tokenHash: SecretToken.hash(token),

@@ -119,13 +119,6 @@ extension APIError {
                 title: "Request body too large",
                 detail: "the body exceeds the limit of this endpoint"
             )
-        case .methodNotAllowed:
-            self.init(
-                status: status,
-                slug: "method-not-allowed",
-                title: "Method not allowed",
-                detail: "this route does not accept that method"
-            )
         default:
             self.init(
                 status: status,

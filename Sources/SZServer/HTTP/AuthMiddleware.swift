@@ -15,7 +15,7 @@ public struct AuthMiddleware: RouterMiddleware {
 
     static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
     /// Logging in and registering replace the session rather than act on it; the Origin check covers them.
-    static let csrfExemptPaths: Set<String> = ["/api/v1/auth/login", "/api/v1/auth/register"]
+    static let csrfExemptPaths: Set<String> = [APIRoutes.prefix + "/auth/login", APIRoutes.prefix + "/auth/register"]
 
     let accounts: AccountService
     let cookies: SessionCookies

@@ -56,7 +56,7 @@ extension ServerSettings {
             expire: expire,
             fileLimit: readFileLimits(&reader),
             playerColors: readPlayerColors(&reader),
-            links: reader.objectArray(["links"], default: fallback.links) { item in
+            links: reader.objectArray(["links"], default: fallback.links, keys: ["label", "url"]) { item in
                 FooterLink(
                     label: item.string("label", check: SettingsChecks.label),
                     url: item.string("url", check: SettingsChecks.linkURL)
@@ -91,7 +91,7 @@ extension ServerSettings {
         case (nil, nil): return fallback
         case (_, nil): return expire
         case (nil, _): return cleanupExpire
-        case (.some(let top), .some):
+        case (.some, .some):
             if expire != cleanupExpire {
                 reader.report(
                     .init(
@@ -100,7 +100,7 @@ extension ServerSettings {
                         fix: "give both the same number of seconds, or keep only one of them"
                     ),
                     at: "expire",
-                    source: top.source
+                    source: reader.source(of: [["expire"], ["cleanup", "expire"]])
                 )
             }
             return expire
@@ -130,7 +130,7 @@ extension ServerSettings {
             reader.report(
                 .init(problem: "the list is empty", fix: "give at least one colour, e.g. [\"#C52828\"]"),
                 at: "playercolors",
-                source: reader.lookup(["playercolors"], syntax: .json)?.source ?? reader.fileName
+                source: reader.source(of: [["playercolors"]])
             )
         }
         return colors
@@ -156,7 +156,6 @@ extension ServerSettings {
                 check: SettingsChecks.optional(SettingsChecks.webSocketURL)
             )
         )
-        let source = reader.lookup(["hosting", "reverse"], syntax: .json)?.source ?? reader.fileName
         if hosting.reverse && hosting.ssl {
             reader.report(
                 .init(
@@ -165,7 +164,7 @@ extension ServerSettings {
                     fix: "set hosting.ssl to false and let the proxy serve https"
                 ),
                 at: "hosting.ssl",
-                source: source
+                source: reader.source(of: [["hosting", "ssl"], ["hosting", "reverse"]])
             )
         }
         if hosting.reverse && hosting.hostingURL.isEmpty {
@@ -175,7 +174,7 @@ extension ServerSettings {
                     fix: "set hosting.hosting_url to the public address, e.g. \"https://vtt.example.org\""
                 ),
                 at: "hosting.hosting_url",
-                source: source
+                source: reader.source(of: [["hosting", "reverse"], ["hosting", "hosting_url"]])
             )
         }
         if !hosting.socket.isEmpty && hosting.ssl {
@@ -185,7 +184,7 @@ extension ServerSettings {
                     fix: "let the reverse proxy in front of the socket do TLS, and set hosting.ssl to false"
                 ),
                 at: "hosting.ssl",
-                source: source
+                source: reader.source(of: [["hosting", "ssl"], ["hosting", "socket"]])
             )
         }
         return hosting
@@ -240,7 +239,7 @@ extension ServerSettings {
                         "set the SMTP server in notify.host and the From address in notify.sender, or set notify.type to \"\""
                 ),
                 at: "notify",
-                source: reader.lookup(["notify", "type"], syntax: .string)?.source ?? reader.fileName
+                source: reader.source(of: [["notify", "type"], ["notify", "host"], ["notify", "sender"]])
             )
         }
         return notify

@@ -68,6 +68,17 @@ struct SettingsReader {
         return (current, fileName)
     }
 
+    /// Where the values at `paths` came from, e.g. "settings.json and environment variable SZ_HOSTING_SSL", for
+    /// problems that involve several keys.
+    mutating func source(of paths: [[String]]) -> String {
+        var sources: [String] = []
+        for path in paths {
+            guard let source = lookup(path, syntax: .json)?.source, !sources.contains(source) else { continue }
+            sources.append(source)
+        }
+        return sources.isEmpty ? fileName : sources.joined(separator: " and ")
+    }
+
     /// Declares a section (`hosting`, `login`, …): it must be an object when present.
     mutating func section(_ key: String) {
         knownKeys.insert(key)
@@ -154,6 +165,7 @@ struct SettingsReader {
     mutating func objectArray<Item>(
         _ path: [String],
         default fallback: [Item],
+        keys: Set<String>,
         item: (inout ItemReader) -> Item
     ) -> [Item] {
         guard let (value, source) = lookup(path, syntax: .json) else { return fallback }
@@ -180,7 +192,7 @@ struct SettingsReader {
                 )
                 continue
             }
-            var reader = ItemReader(object: object, key: itemKey, source: source)
+            var reader = ItemReader(object: object, key: itemKey, source: source, knownNames: keys)
             items.append(item(&reader))
             problems += reader.problems
             warnings += reader.warnings
@@ -257,17 +269,14 @@ struct ItemReader {
     private(set) var problems: [SettingsProblem] = []
     private(set) var warnings: [String] = []
 
-    init(object: JSONObject, key: String, source: String) {
+    init(object: JSONObject, key: String, source: String, knownNames: Set<String>) {
         self.object = object
         self.key = key
         self.source = source
-        for name in object.keys where !Self.knownNames.contains(name) {
+        for name in object.keys where !knownNames.contains(name) {
             warnings.append("\(source): unknown key \"\(key).\(name)\" is ignored")
         }
     }
-
-    // Only footer links are arrays of objects so far.
-    private static let knownNames: Set<String> = ["label", "url"]
 
     mutating func string(_ name: String, check: (String) -> SettingsReader.Issue?) -> String {
         let fullKey = "\(key).\(name)"

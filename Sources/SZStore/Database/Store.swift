@@ -58,6 +58,14 @@ public struct Store: Service {
     /// Brings the schema up to date. On PostgreSQL an advisory lock makes nodes that start together take turns;
     /// an SQLite file is switched to write-ahead logging first.
     public func migrate() async throws {
+        do {
+            try await migrateUnderLock()
+        } catch {
+            throw StoreError.migrationFailed(location: location.description, reason: String(reflecting: error))
+        }
+    }
+
+    private func migrateUnderLock() async throws {
         switch location {
         case .sqliteFile:
             try await (database as? any SQLDatabase)?.raw("PRAGMA journal_mode=WAL").run()

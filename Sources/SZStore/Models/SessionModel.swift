@@ -1,7 +1,7 @@
 import FluentKit
 import Foundation
 
-// See UserModel for why a Fluent model is @unchecked Sendable.
+// Fluent models mutate through property wrappers; this one never leaves SZStore or outlives one repository call.
 final class SessionModel: Model, @unchecked Sendable {
     static let schema = "sessions"
 

@@ -50,6 +50,11 @@ public struct SessionRepository: Sendable {
         try await query.delete()
     }
 
+    /// Removes an account's sessions that expired before `now`.
+    public func deleteExpired(userID: UUID, now: Date) async throws {
+        try await SessionModel.query(on: database).filter(\.$user.$id == userID).filter(\.$expiresAt <= now).delete()
+    }
+
     public func count(userID: UUID) async throws -> Int {
         try await SessionModel.query(on: database).filter(\.$user.$id == userID).count()
     }

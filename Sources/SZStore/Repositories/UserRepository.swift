@@ -1,14 +1,22 @@
 public import FluentKit
+import FluentSQL
 import Foundation
 
 /// Accounts: creation (the first one becomes admin), look-up by id or name, password and activity updates.
 public struct UserRepository: Sendable {
     let database: any Database
 
+    // "SZUSERS\0" in ASCII, distinct from the migration lock.
+    static let accountCreationLockKey: Int64 = 0x535A_5553_4552_5300
+
     /// Creates an account. With `role` nil the first account of the instance becomes admin and later ones users.
     public func create(name: String, role: UserRole?, passwordHash: String?, now: Date) async throws -> UserRecord {
         do {
             return try await database.transaction { database in
+                // Concurrent first registrations must not both see an empty table and both become admin.
+                if let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                    try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: Self.accountCreationLockKey))").run()
+                }
                 if try await UserModel.query(on: database).filter(\.$nameKey == UserRecord.nameKey(name)).first() != nil
                 {
                     throw StoreError.nameTaken(name)
