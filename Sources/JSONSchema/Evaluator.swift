@@ -278,19 +278,7 @@ struct Evaluator {
             }
             return valid
         case .allOf(let branches):
-            var valid = true
-            for (offset, branch) in branches.enumerated() {
-                push(keywordIndex: offset)
-                let result = evaluateInPlace(branch, instance, node: node)
-                popKeyword()
-                if result.valid {
-                    annotations.merge(result.annotations)
-                } else {
-                    valid = false
-                    if !collectsErrors { break }
-                }
-            }
-            return valid
+            return applyAll(branches.enumerated().map { (.index($0.offset), $0.element) }, instance, node, &annotations)
         case .anyOf(let branches):
             var valid = false
             withoutErrors { evaluator in
@@ -358,19 +346,8 @@ struct Evaluator {
             return outcome.valid
         case .dependentSchemas(let pairs):
             guard case .object(let object) = instance else { return true }
-            var valid = true
-            for (property, dependent) in pairs where object[property] != nil {
-                push(keyword: property)
-                let result = evaluateInPlace(dependent, instance, node: node)
-                popKeyword()
-                if result.valid {
-                    annotations.merge(result.annotations)
-                } else {
-                    valid = false
-                    if !collectsErrors { break }
-                }
-            }
-            return valid
+            let applicable = pairs.filter { object[$0.property] != nil }.map { (PathToken.key($0.property), $0.node) }
+            return applyAll(applicable, instance, node, &annotations)
         case .properties(let schemas, let lookup):
             guard case .object(let object) = instance else { return true }
             var valid = true
@@ -532,6 +509,28 @@ struct Evaluator {
             annotations.allProperties = true
             return valid
         }
+    }
+
+    /// Applies in-place subschemas that must all pass (`allOf`, `dependentSchemas`), merging what each evaluated.
+    private mutating func applyAll(
+        _ subschemas: [(token: PathToken, node: Int)],
+        _ instance: JSONValue,
+        _ node: CompiledNode,
+        _ annotations: inout Annotations
+    ) -> Bool {
+        var valid = true
+        for (token, subschema) in subschemas {
+            if collectsErrors { keywordPath.append(token) }
+            let result = evaluateInPlace(subschema, instance, node: node)
+            popKeyword()
+            if result.valid {
+                annotations.merge(result.annotations)
+            } else {
+                valid = false
+                if !collectsErrors { break }
+            }
+        }
+        return valid
     }
 
     private mutating func merge(
