@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "sessionzero", targets: ["sessionzero"]),
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
         .library(name: "SZCore", targets: ["SZCore"]),
+        .library(name: "SZPacks", targets: ["SZPacks"]),
         .library(name: "SZStore", targets: ["SZStore"]),
         .library(name: "SZServer", targets: ["SZServer"]),
     ],
@@ -93,6 +94,8 @@ let package = Package(
             name: "sessionzero",
             dependencies: [
                 "JSONSchema",
+                "SZCore",
+                "SZPacks",
                 "SZServer",
                 "SZStore",
                 .product(name: "Hummingbird", package: "hummingbird"),

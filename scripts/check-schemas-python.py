@@ -8,8 +8,12 @@ where "schema" names a file in the schema folder and "instance" is relative to t
 Every schema file is loaded into one registry under its $id, so cross-file $refs resolve offline.
 Each schema is first checked against the 2020-12 meta-schema.
 
-Exit status: 0 when every verdict matches its expectation, 1 when some do not (each is printed),
-2 on usage or input errors (unreadable file, duplicate JSON key, unknown schema).
+With --pack DIR (repeatable) it instead validates every JSON document of each pack folder against
+the schema its path calls for (the same mapping as `sessionzero pack validate`), printing each error.
+
+Exit status: 0 when every verdict matches its expectation (or every pack document is valid), 1 when
+some do not (each is printed), 2 on usage or input errors (unreadable file, duplicate JSON key,
+unknown schema).
 """
 
 import argparse
@@ -67,6 +71,48 @@ def load_schemas(folder: Path):
     return schemas, registry
 
 
+BASE_URI = "https://sessionzero.dev/schemas/v1/"
+FOLDER_SCHEMAS = [
+    ("objects/datasets/", "dataset.schema.json"),
+    ("objects/character-templates/", "character-template.schema.json"),
+    ("objects/session-templates/", "session-template.schema.json"),
+    ("objects/characters/", "character-instance.schema.json"),
+    ("snapshots/", "session-pack.schema.json#/$defs/snapshot"),
+]
+
+
+def schema_for(path: str):
+    """The schema reference a pack document at `path` must match, or None outside the layout."""
+    if path == "szpack.json":
+        return "szpack.schema.json"
+    if path == "objects/sessions/state.json":
+        return "session-pack.schema.json#/$defs/sessionInstance"
+    for folder, name in FOLDER_SCHEMAS:
+        if path.startswith(folder) and "/" not in path[len(folder):]:
+            return name
+    return None
+
+
+def check_packs(folders, registry) -> int:
+    documents = invalid = 0
+    for folder in folders:
+        for file in sorted(folder.rglob("*.json")):
+            path = file.relative_to(folder).as_posix()
+            reference = schema_for(path)
+            if reference is None:
+                continue
+            documents += 1
+            validator = jsonschema.Draft202012Validator({"$ref": BASE_URI + reference}, registry=registry)
+            errors = sorted(validator.iter_errors(load_json(file)), key=lambda error: list(error.absolute_path))
+            if errors:
+                invalid += 1
+                print(f"INVALID {folder}/{path} against {reference}")
+                for error in errors:
+                    print(f"    at /{'/'.join(map(str, error.absolute_path))}: {error.message[:200]}")
+    print(f"{documents - invalid} of {documents} pack documents are valid for Python's jsonschema")
+    return 1 if invalid else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -82,9 +128,18 @@ def main() -> int:
         default=ROOT / "Sources/SZPacks/Schemas/v1",
         help="the folder of *.schema.json files (default: %(default)s)",
     )
+    parser.add_argument(
+        "--pack",
+        type=Path,
+        action="append",
+        default=[],
+        help="validate the documents of this pack folder instead of the cases (repeatable)",
+    )
     arguments = parser.parse_args()
 
     schemas, registry = load_schemas(arguments.schemas)
+    if arguments.pack:
+        return check_packs(arguments.pack, registry)
     cases = load_json(arguments.manifest)
     if not isinstance(cases, list):
         fail(f"{arguments.manifest}: expected a JSON array of cases")

@@ -10,11 +10,16 @@ public struct PackArchive: Sendable, Equatable {
 
     init(bytes: [UInt8], skippedFiles: [SkippedFile]) {
         self.bytes = bytes
-        sha256 = SHA256.hash(data: bytes).map { byte in
+        sha256 = Self.sha256(of: bytes)
+        self.skippedFiles = skippedFiles
+    }
+
+    /// Lowercase hex SHA-256 of any bytes, such as an archive someone else wrote.
+    public static func sha256(of bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
             let digits = String(byte, radix: 16)
             return digits.count == 1 ? "0" + digits : digits
         }.joined()
-        self.skippedFiles = skippedFiles
     }
 }
 

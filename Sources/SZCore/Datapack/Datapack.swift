@@ -68,16 +68,8 @@ public struct Datapack: Sendable, Equatable {
     /// document must be where the layout puts it and named after its id; the first problem is thrown,
     /// naming the file.
     public init(documents: [String: JSONValue]) throws(DatapackDecodingError) {
-        guard let manifestJSON = documents[PackLayout.manifest] else {
-            throw DatapackDecodingError(
-                file: PackLayout.manifest,
-                pointer: .root,
-                message: "the pack has no szpack.json"
-            )
-        }
-        var reader = PackDocumentReader(
-            manifest: try decode(manifestJSON, file: PackLayout.manifest, as: PackManifest.init)
-        )
+        guard let manifestJSON = documents[PackLayout.manifest] else { throw DatapackReader.missingManifest }
+        var reader = try DatapackReader(manifest: manifestJSON)
         for (path, json) in documents.sorted(by: { $0.key < $1.key }) where path != PackLayout.manifest {
             try reader.read(json, at: path)
         }
@@ -85,20 +77,29 @@ public struct Datapack: Sendable, Equatable {
     }
 }
 
-/// Sorts a pack's documents into a `Datapack`, checking each path against the layout.
-private struct PackDocumentReader {
-    var pack: Datapack
-    var state: Instance?
-    var characters: [Instance] = []
-    var snapshots: [SessionSnapshot] = []
+/// Sorts a pack's documents into a `Datapack` one at a time, checking each path against the layout, so
+/// that a caller can drop each document's JSON once it is read and go on past a document in error.
+public struct DatapackReader: Sendable {
+    /// The documents read so far.
+    public private(set) var pack: Datapack
+    private var state: Instance?
+    private var characters: [Instance] = []
+    private var snapshots: [SessionSnapshot] = []
 
-    init(manifest: PackManifest) {
-        pack = Datapack(manifest: manifest)
+    public static let missingManifest = DatapackDecodingError(
+        file: PackLayout.manifest,
+        pointer: .root,
+        message: "the pack has no szpack.json"
+    )
+
+    public init(manifest: JSONValue) throws(DatapackDecodingError) {
+        pack = Datapack(manifest: try decode(manifest, file: PackLayout.manifest, as: PackManifest.init))
     }
 
     private var isSessionPack: Bool { pack.manifest.packType == .session }
 
-    mutating func read(_ json: JSONValue, at path: String) throws(DatapackDecodingError) {
+    /// Reads the document at `path`, any document of the pack but its manifest.
+    public mutating func read(_ json: JSONValue, at path: String) throws(DatapackDecodingError) {
         if path.hasPrefix(PackLayout.datasets) {
             pack.datasets.append(try decodeObject(json, at: path, folder: PackLayout.datasets, as: Dataset.init))
         } else if path.hasPrefix(PackLayout.characterTemplates) {
@@ -174,7 +175,8 @@ private struct PackDocumentReader {
         }
     }
 
-    func finish() throws(DatapackDecodingError) -> Datapack {
+    /// The pack, once every document is read: a session pack must have its state by then.
+    public func finish() throws(DatapackDecodingError) -> Datapack {
         var pack = pack
         if isSessionPack {
             guard let state else {

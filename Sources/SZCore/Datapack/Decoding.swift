@@ -222,8 +222,3 @@ extension JSONObject {
         if let value { self[key] = value }
     }
 }
-
-extension UUID {
-    /// The form the format writes: lowercase, as RFC 9562 recommends.
-    var packIDString: String { uuidString.lowercased() }
-}

@@ -130,10 +130,16 @@ struct ProblemList {
 }
 
 extension ProblemList {
-    /// One problem for each id in a List value (at `tokens`) that names no entry of `dataset`.
-    mutating func addMissingEntries(_ ids: [String], of dataset: Dataset, at tokens: [String]) {
-        let entryIDs = Set(dataset.entries.map(\.id))
-        for (index, id) in ids.enumerated() where !entryIDs.contains(id) {
+    /// One problem for each id in a List value (at `tokens`) that names no entry of `dataset`. A caller
+    /// checking many values against one dataset passes its `entryIDs` once built.
+    mutating func addMissingEntries(
+        _ ids: [String],
+        of dataset: Dataset,
+        entryIDs: Set<String>? = nil,
+        at tokens: [String]
+    ) {
+        let known = entryIDs ?? Set(dataset.entries.map(\.id))
+        for (index, id) in ids.enumerated() where !known.contains(id) {
             let hint = Spelling.hint(for: id, among: dataset.entries.map(\.id))
             add(tokens + [String(index)], "\"\(id)\" is not an entry of dataset \"\(dataset.id)\"\(hint)")
         }

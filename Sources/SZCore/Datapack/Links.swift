@@ -16,6 +16,12 @@ public struct DatasetLink: Sendable, Hashable {
         self.version = version
     }
 
+    /// The dataset a link names, whatever version it was made against.
+    struct Target: Hashable {
+        let datapackId: UUID
+        let datasetId: String
+    }
+
     static func decode(_ value: JSONValue, at pointer: JSONPointer) throws(DatapackDecodingError) -> DatasetLink {
         let reader = try ObjectReader(value, at: pointer, allowedKeys: ["datapackId", "datasetId", "version"])
         return DatasetLink(

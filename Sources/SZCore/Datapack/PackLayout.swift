@@ -2,6 +2,8 @@
 /// Objects and characters are stored as `<folder><id>.json`.
 public enum PackLayout {
     public static let manifest = "szpack.json"
+    /// Media files (images, later audio); anything else outside the documents is not part of a pack.
+    public static let media = "media/"
     /// Images named by `icon` keys, which are relative to this folder.
     public static let images = "media/images/"
     public static let datasets = "objects/datasets/"

@@ -150,3 +150,8 @@ public struct PackDependency: Sendable, Hashable {
         return .object(object)
     }
 }
+
+extension UUID {
+    /// The form the format writes: lowercase, as RFC 9562 recommends.
+    public var packIDString: String { uuidString.lowercased() }
+}

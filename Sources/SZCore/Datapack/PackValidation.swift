@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 import JSONSchema
 
 extension PackCatalog {
@@ -6,8 +6,11 @@ extension PackCatalog {
     /// JSON Schemas cannot express): a link must point into the pack or one of its dependencies and
     /// resolve; List values and List defaults must name entries of their dataset; a session pack's
     /// state, characters and snapshots must be valid instances. An empty result means no problems.
-    public func validate(_ pack: Datapack) -> [ValidationProblem] {
-        let validator = PackLinkValidator(catalog: including(pack), pack: pack)
+    ///
+    /// Links into the packs of `unchecked` (dependencies that were not supplied) are left unchecked
+    /// rather than reported as unresolved; the caller says once that they were not checked.
+    public func validate(_ pack: Datapack, skippingLinksInto unchecked: Set<UUID> = []) -> [ValidationProblem] {
+        let validator = PackLinkValidator(catalog: including(pack), pack: pack, unchecked: unchecked)
         return validator.problems()
     }
 }
@@ -15,6 +18,24 @@ extension PackCatalog {
 private struct PackLinkValidator {
     let catalog: PackCatalog
     let pack: Datapack
+    let unchecked: Set<UUID>
+    /// Entry ids of every dataset in the catalog, built once: a large dataset's List fields are
+    /// checked against the same sets thousands of times.
+    let entryIDs: [DatasetLink.Target: Set<String>]
+
+    init(catalog: PackCatalog, pack: Datapack, unchecked: Set<UUID>) {
+        self.catalog = catalog
+        self.pack = pack
+        self.unchecked = unchecked
+        var entryIDs: [DatasetLink.Target: Set<String>] = [:]
+        for loaded in catalog.packs {
+            for dataset in loaded.datasets {
+                let target = DatasetLink.Target(datapackId: loaded.manifest.id, datasetId: dataset.id)
+                entryIDs[target] = Set(dataset.entries.map(\.id))
+            }
+        }
+        self.entryIDs = entryIDs
+    }
 
     /// Links may point into the pack itself or into a pack its manifest depends on (§5.8).
     var reachablePacks: Set<UUID> {
@@ -40,17 +61,30 @@ private struct PackLinkValidator {
         return problems
     }
 
-    /// The dataset `link` points at, or nil after adding why it does not resolve.
+    /// The dataset `link` points at, or nil after adding why it does not resolve (nothing is added for a
+    /// link into an unchecked pack).
     private func resolve(_ link: DatasetLink, at tokens: [String], problems: inout ProblemList) -> Dataset? {
         guard reachablePacks.contains(link.datapackId) else {
             problems.add(tokens + ["datapackId"], unreachableMessage(link.datapackId))
             return nil
         }
+        if unchecked.contains(link.datapackId) { return nil }
         guard let dataset = catalog.dataset(link) else {
             problems.add(tokens, "the dataset link does not resolve: \(catalog.unresolvedReason(link))")
             return nil
         }
         return dataset
+    }
+
+    private func addMissingEntries(
+        _ ids: [String],
+        of dataset: Dataset,
+        in packID: UUID,
+        at tokens: [String],
+        problems: inout ProblemList
+    ) {
+        let known = entryIDs[DatasetLink.Target(datapackId: packID, datasetId: dataset.id)]
+        problems.addMissingEntries(ids, of: dataset, entryIDs: known, at: tokens)
     }
 
     private func unreachableMessage(_ id: UUID) -> String {
@@ -86,10 +120,14 @@ private struct PackLinkValidator {
             guard case .list(let ids) = field.value else { continue }
             let fieldTokens = tokens + [field.id]
             var target: Dataset? = dataset
+            var targetPack = pack.manifest.id
             if let link = field.datasetLink {
                 target = resolve(link, at: fieldTokens + ["datasetLink"], problems: &problems)
+                targetPack = link.datapackId
             }
-            if let target { problems.addMissingEntries(ids, of: target, at: fieldTokens + ["value"]) }
+            if let target {
+                addMissingEntries(ids, of: target, in: targetPack, at: fieldTokens + ["value"], problems: &problems)
+            }
         }
     }
 
@@ -103,7 +141,8 @@ private struct PackLinkValidator {
                     ]
                     let dataset = resolve(link, at: tokens + ["datasetLink"], problems: &problems)
                     if let dataset, let ids = field.defaultValue?.listValue {
-                        problems.addMissingEntries(ids, of: dataset, at: tokens + ["defaultValue"])
+                        let tokens = tokens + ["defaultValue"]
+                        addMissingEntries(ids, of: dataset, in: link.datapackId, at: tokens, problems: &problems)
                     }
                 }
             }
@@ -115,7 +154,7 @@ private struct PackLinkValidator {
         if let link = template.characterTemplateLink {
             if !reachablePacks.contains(link.datapackId) {
                 problems.add(["characterTemplateLink", "datapackId"], unreachableMessage(link.datapackId))
-            } else if catalog.characterTemplate(link) == nil {
+            } else if !unchecked.contains(link.datapackId), catalog.characterTemplate(link) == nil {
                 problems.add(
                     ["characterTemplateLink"],
                     "the character template link does not resolve: \(catalog.unresolvedReason(link))"
@@ -152,6 +191,7 @@ private struct PackLinkValidator {
             problems.add(["templateLink", "datapackId"], unreachableMessage(link.datapackId))
             return problems.list
         }
+        if let link = instance.templateLink, unchecked.contains(link.datapackId) { return [] }
         return catalog.validate(instance, file: file, at: pointer)
     }
 }
