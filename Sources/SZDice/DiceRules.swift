@@ -65,7 +65,7 @@ struct DiceRules {
 
     /// What a face is worth once `min` and `max` have clamped it.
     func clamped(_ face: Int) -> Int {
-        min(max(face, minimum ?? face), maximum ?? face)
+        min(max(face, minimum ?? Int.min), maximum ?? Int.max)
     }
 
     /// Compare points only change their answer next to their own value, so a face that escapes all of them, if any,
