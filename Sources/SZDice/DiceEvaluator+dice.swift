@@ -6,21 +6,19 @@ extension DiceEvaluator {
         if let countExpression = term.count {
             (count, countBreakdown) = try evaluate(countExpression)
         }
-        let faces: ClosedRange<Int>
+        var faces = term.sides.fixedFaces ?? 1...1
         var sidesBreakdown = term.sides.text
         if let sidesExpression = term.sides.expression {
             let sides: Int
             (sides, sidesBreakdown) = try evaluate(sidesExpression)
             faces = try term.faces(sides: sides, limits: limits)
-        } else {
-            faces = term.sides == .fate ? -1...1 : 1...100
         }
         try term.checkCount(count, limits: limits)
-        diceCount += count
-        guard diceCount <= limits.maxDice else {
+        guard diceCount.adding(count, staysWithin: limits.maxDice) else {
             throw DiceError(.limitExceeded(.dice, limit: limits.maxDice), at: term.offset)
         }
-        guard count <= limits.maxRolls - rollCount else {
+        diceCount += count
+        guard rollCount.adding(count, staysWithin: limits.maxRolls) else {
             throw DiceError(.limitExceeded(.rolls, limit: limits.maxRolls), at: term.offset)
         }
         let rules = try DiceRules(term, faces: faces)

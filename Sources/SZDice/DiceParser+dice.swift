@@ -33,10 +33,10 @@ extension DiceParser {
     private mutating func checkLiteralLimits(of term: DiceTerm) throws(DiceError) {
         if case .number(let count)? = term.count {
             try term.checkCount(count, limits: limits)
-            literalDiceCount += count
-            guard literalDiceCount <= limits.maxDice else {
+            guard literalDiceCount.adding(count, staysWithin: limits.maxDice) else {
                 throw DiceError(.limitExceeded(.dice, limit: limits.maxDice), at: term.offset)
             }
+            literalDiceCount += count
         }
         if let faces = try term.literalFaces(limits: limits) {
             _ = try DiceRules(term, faces: faces)

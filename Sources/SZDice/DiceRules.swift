@@ -17,12 +17,27 @@ extension DiceTerm {
 
     /// The faces when the formula fixes them without computing anything, else nil.
     func literalFaces(limits: DiceLimits) throws(DiceError) -> ClosedRange<Int>? {
-        switch sides {
-        case .percent: return 1...100
-        case .fate: return -1...1
-        case .number(.number(let sides)): return try faces(sides: sides, limits: limits)
-        case .number: return nil
+        if case .number(.number(let sides)) = sides { return try faces(sides: sides, limits: limits) }
+        return sides.fixedFaces
+    }
+}
+
+extension DiceSides {
+    /// The faces of the dice whose sides are not a number: `d%` and `dF`.
+    var fixedFaces: ClosedRange<Int>? {
+        switch self {
+        case .percent: 1...100
+        case .fate: -1...1
+        case .number: nil
         }
+    }
+}
+
+extension Int {
+    /// Whether `self + amount` is at most `limit`, without overflowing whatever the caller's limits.
+    func adding(_ amount: Int, staysWithin limit: Int) -> Bool {
+        let (sum, overflow) = addingReportingOverflow(amount)
+        return !overflow && sum <= limit
     }
 }
 

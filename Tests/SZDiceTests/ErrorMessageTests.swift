@@ -1,25 +1,29 @@
 import SZDice
 import Testing
 
+private let expectedOperand = "expected a number, a die like d20, a field like @strength, '-' or '('"
+private let expectedOperator =
+    "expected an operator (+ - * /), a label [...], a comment (# ...) or the end of the formula"
+
 @Suite struct ErrorMessageTests {
     @Test(arguments: [
         ("1+2dx", "unexpected 'x' at character 5: expected a number of sides after 'd', like d6, d% or dF"),
         (
             "",
-            "unexpected end of formula at character 1: expected a number, a die like d20, a field like @strength, '-' or '('"
+            "unexpected end of formula at character 1: \(expectedOperand)"
         ),
         (
             "1d20 +",
-            "unexpected end of formula at character 7: expected a number, a die like d20, a field like @strength, '-' or '('"
+            "unexpected end of formula at character 7: \(expectedOperand)"
         ),
         ("(1d6", "unexpected end of formula at character 5: expected ')' to close the '(' at character 1"),
         (
             "2d6 kh1",
-            "unexpected 'k' at character 5: expected an operator (+ - * /), a label [...], a comment (# ...) or the end of the formula"
+            "unexpected 'k' at character 5: \(expectedOperator)"
         ),
         (
             "2d6x",
-            "unexpected 'x' at character 4: expected an operator (+ - * /), a label [...], a comment (# ...) or the end of the formula"
+            "unexpected 'x' at character 4: \(expectedOperator)"
         ),
         ("2d6[fire", "unterminated label at character 4: expected ']' to close it"),
         ("1d6mx", "unexpected 'm' at character 4: expected 'min' or 'max'"),
@@ -35,11 +39,11 @@ import Testing
         ),
         (
             "1 + 2 3",
-            "unexpected '3' at character 7: expected an operator (+ - * /), a label [...], a comment (# ...) or the end of the formula"
+            "unexpected '3' at character 7: \(expectedOperator)"
         ),
         (
             "1 */ 2",
-            "unexpected '/' at character 4: expected a number, a die like d20, a field like @strength, '-' or '('"
+            "unexpected '/' at character 4: \(expectedOperand)"
         ),
     ])
     func syntaxErrorSaysWhatAndWhere(formula: String, message: String) {

@@ -43,9 +43,7 @@ import Testing
 
     @Test func trailingDotIsNotPartOfTheName() {
         #expect(
-            diceError("@str.", fields: ["str": 1])?.description
-                == "unexpected '.' at character 5: expected an operator (+ - * /), a label [...], "
-                + "a comment (# ...) or the end of the formula"
+            diceError("@str.", fields: ["str": 1])?.description.hasPrefix("unexpected '.' at character 5:") == true
         )
     }
 
