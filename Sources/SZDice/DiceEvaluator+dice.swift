@@ -6,12 +6,15 @@ extension DiceEvaluator {
         if let countExpression = term.count {
             (count, countBreakdown) = try evaluate(countExpression)
         }
-        var faces = term.sides.fixedFaces ?? 1...1
+        let faces: ClosedRange<Int>
         var sidesBreakdown = term.sides.text
-        if let sidesExpression = term.sides.expression {
+        switch term.sides {
+        case .number(let sidesExpression):
             let sides: Int
             (sides, sidesBreakdown) = try evaluate(sidesExpression)
             faces = try term.faces(sides: sides, limits: limits)
+        case .percent: faces = DiceSides.percentFaces
+        case .fate: faces = DiceSides.fateFaces
         }
         try term.checkCount(count, limits: limits)
         guard diceCount.adding(count, staysWithin: limits.maxDice) else {

@@ -5,7 +5,7 @@ public protocol DiceRandomSource {
 }
 
 /// The standard library's system generator, which is cryptographically secure on the platforms Swift supports.
-public struct SystemDiceRandomSource: DiceRandomSource {
+public struct SystemDiceRandomSource: DiceRandomSource, Sendable {
     private var generator = SystemRandomNumberGenerator()
 
     public init() {}

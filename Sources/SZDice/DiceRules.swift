@@ -23,11 +23,14 @@ extension DiceTerm {
 }
 
 extension DiceSides {
+    static let percentFaces = 1...100
+    static let fateFaces = -1...1
+
     /// The faces of the dice whose sides are not a number: `d%` and `dF`.
     var fixedFaces: ClosedRange<Int>? {
         switch self {
-        case .percent: 1...100
-        case .fate: -1...1
+        case .percent: Self.percentFaces
+        case .fate: Self.fateFaces
         case .number: nil
         }
     }
