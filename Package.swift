@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
         .library(name: "SZCore", targets: ["SZCore"]),
         .library(name: "SZStore", targets: ["SZStore"]),
+        .library(name: "SZTabletop", targets: ["SZTabletop"]),
         .library(name: "SZServer", targets: ["SZServer"]),
     ],
     dependencies: [
@@ -54,6 +55,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Schemas")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SZTabletop",
+            dependencies: ["SZCore"],
             swiftSettings: swiftSettings
         ),
         .target(
