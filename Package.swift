@@ -128,6 +128,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "SZTabletopTests",
+            dependencies: ["SZTabletop"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SZStoreTests",
             dependencies: ["SZStore"],
             swiftSettings: swiftSettings
