@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "sessionzero", targets: ["sessionzero"]),
         .library(name: "JSONSchema", targets: ["JSONSchema"]),
         .library(name: "SZCore", targets: ["SZCore"]),
+        .library(name: "SZDice", targets: ["SZDice"]),
         .library(name: "SZStore", targets: ["SZStore"]),
         .library(name: "SZTabletop", targets: ["SZTabletop"]),
         .library(name: "SZServer", targets: ["SZServer"]),
@@ -45,6 +46,10 @@ let package = Package(
         .target(
             name: "SZCore",
             dependencies: ["JSONSchema"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SZDice",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -115,6 +120,11 @@ let package = Package(
         .testTarget(
             name: "SZCoreTests",
             dependencies: ["SZCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SZDiceTests",
+            dependencies: ["SZDice"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
