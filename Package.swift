@@ -64,7 +64,7 @@ let package = Package(
         ),
         .target(
             name: "SZTabletop",
-            dependencies: ["SZCore"],
+            dependencies: ["SZCore", "SZDice"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -139,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SZTabletopTests",
-            dependencies: ["SZTabletop"],
+            dependencies: ["SZDice", "SZTabletop"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

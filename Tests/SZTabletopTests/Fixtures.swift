@@ -1,5 +1,13 @@
+import SZDice
 import SZTabletop
 import Synchronization
+
+/// Dice that always show `face` (or the die's largest face when it has fewer sides).
+struct FixedDice: DiceRandomSource {
+    var face = 4
+
+    mutating func roll(sides: Int) -> Int { min(face, sides) }
+}
 
 /// Ids `prefix-1`, `prefix-2`, … so tests can name what the room creates.
 struct SequentialIdentifiers: IdentifierSource {
@@ -104,7 +112,8 @@ extension GameState {
     /// Applies a command with sequential ids, for tests that only look at the result.
     func applying(_ command: Command, by seat: Seat) throws(RoomError) -> (state: GameState, outcome: CommandOutcome) {
         var ids = SequentialIdentifiers()
-        return try applying(command, by: seat.playerID, ids: &ids)
+        var dice = FixedDice()
+        return try applying(command, by: seat.playerID, ids: &ids, random: &dice)
     }
 
     func token(_ id: String) -> Token? { tokens[TokenID(id)] }
@@ -148,5 +157,6 @@ func sampleCommand(_ kind: CommandKind) -> Command {
     case .kickPlayer: return .setStanding(PlayerID("bob"), .kicked)
     case .banPlayer: return .setStanding(PlayerID("bob"), .banned)
     case .readmitPlayer: return .setStanding(PlayerID("kim"), .active)
+    case .rollDice: return .roll(formula: "2d6+1", private: false)
     }
 }

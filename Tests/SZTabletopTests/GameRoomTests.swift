@@ -17,6 +17,7 @@ struct GameRoomTests {
             log: log,
             bus: bus,
             ids: SequentialIdentifiers(),
+            random: FixedDice(),
             clock: clock,
             configuration: configuration
         )

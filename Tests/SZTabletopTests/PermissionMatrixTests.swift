@@ -10,7 +10,7 @@ struct PermissionMatrixTests {
         case .lockTokens, .hideTokens: [.gm]
         case .setMusicTrack, .playMusic, .pauseMusic, .stopMusic, .loopMusic, .setMusicVolume: [.gm]
         case .kickPlayer, .banPlayer, .readmitPlayer: [.gm]
-        case .createTokens, .selectTokens, .placeBeacon: [.gm, .owner, .otherPlayer]
+        case .createTokens, .selectTokens, .placeBeacon, .rollDice: [.gm, .owner, .otherPlayer]
         case .moveTokens, .dragTokens, .resizeTokens, .rotateTokens, .flipTokens, .labelTokens, .arrangeTokens,
             .cloneTokens, .deleteTokens:
             [.gm, .owner]
@@ -58,7 +58,8 @@ struct PermissionMatrixTests {
         }
         #expect(throws: RoomError.forbidden("player nobody is not part of this game")) {
             var ids = SequentialIdentifiers()
-            return try tableState().applying(.placeBeacon(x: 1, y: 1), by: PlayerID("nobody"), ids: &ids)
+            var dice = FixedDice()
+            return try tableState().applying(.placeBeacon(x: 1, y: 1), by: PlayerID("nobody"), ids: &ids, random: &dice)
         }
     }
 

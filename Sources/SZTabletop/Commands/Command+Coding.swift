@@ -35,6 +35,11 @@ extension Command: Codable {
         case .kickPlayer: self = .setStanding(try value(.playerID), .kicked)
         case .banPlayer: self = .setStanding(try value(.playerID), .banned)
         case .readmitPlayer: self = .setStanding(try value(.playerID), .active)
+        case .rollDice:
+            self = .roll(
+                formula: try value(.formula),
+                private: try wire.decodeIfPresent(Bool.self, forKey: .private) ?? false
+            )
         }
     }
 
@@ -70,6 +75,9 @@ extension Command: Codable {
             try wire.encode(slot, forKey: .slot)
             try change.encode(to: &wire)
         case .setStanding(let player, _): try wire.encode(player, forKey: .playerID)
+        case .roll(let formula, let isPrivate):
+            try wire.encode(formula, forKey: .formula)
+            try wire.encode(isPrivate, forKey: .private)
         }
     }
 }

@@ -23,6 +23,8 @@ public enum Command: Equatable, Sendable {
     case placeBeacon(x: Int, y: Int)
     case music(slot: Int, MusicChange)
     case setStanding(PlayerID, PlayerStanding)
+    /// Rolls a dice formula on the server; a private roll is seen by the GMs and the roller only.
+    case roll(formula: String, private: Bool)
 }
 
 /// The scene fields a `scene.update` changes; `nil` leaves a field as it is.

@@ -29,6 +29,7 @@ public enum CommandKind: String, CaseIterable, Sendable {
     case kickPlayer = "player.kick"
     case banPlayer = "player.ban"
     case readmitPlayer = "player.readmit"
+    case rollDice = "dice.roll"
 }
 
 extension Command {
@@ -52,6 +53,7 @@ extension Command {
         case .setStanding(_, .active): .readmitPlayer
         case .setStanding(_, .kicked): .kickPlayer
         case .setStanding(_, .banned): .banPlayer
+        case .roll: .rollDice
         }
     }
 }

@@ -11,6 +11,7 @@ public enum EventKind: String, CaseIterable, Sendable {
     case musicUpdated = "music.updated"
     case playerJoined = "player.joined"
     case playerUpdated = "player.updated"
+    case diceRolled = "dice.rolled"
     case tokensDragged = "token.dragged"
     case tokensSelected = "token.selected"
     case beaconPlaced = "beacon.placed"
@@ -33,6 +34,7 @@ extension GameEvent: Codable {
         case .musicUpdated: .musicUpdated
         case .playerJoined: .playerJoined
         case .playerUpdated: .playerUpdated
+        case .diceRolled: .diceRolled
         }
     }
 
@@ -55,6 +57,7 @@ extension GameEvent: Codable {
         case .musicUpdated: self = .musicUpdated(try value(.music))
         case .playerJoined: self = .playerJoined(try value(.player))
         case .playerUpdated: self = .playerUpdated(try value(.player))
+        case .diceRolled: self = .diceRolled(try value(.roll))
         case .tokensDragged, .tokensSelected, .beaconPlaced: throw wire.unknownType(typeName, of: "event")
         }
     }
@@ -73,6 +76,7 @@ extension GameEvent: Codable {
         case .tokensDeleted(let ids): try wire.encode(ids, forKey: .tokenIDs)
         case .musicUpdated(let slot): try wire.encode(slot, forKey: .music)
         case .playerJoined(let player), .playerUpdated(let player): try wire.encode(player, forKey: .player)
+        case .diceRolled(let roll): try wire.encode(roll, forKey: .roll)
         }
     }
 }

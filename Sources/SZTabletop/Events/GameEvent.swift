@@ -13,6 +13,7 @@ public enum GameEvent: Equatable, Sendable {
     case musicUpdated(MusicSlot)
     case playerJoined(PlayerInfo)
     case playerUpdated(PlayerInfo)
+    case diceRolled(RollEntry)
 }
 
 /// A committed event with its place in the game's history.

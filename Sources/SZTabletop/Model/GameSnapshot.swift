@@ -12,6 +12,8 @@ public struct GameSnapshot: Codable, Equatable, Sendable {
     /// Every scene's for a GM, bottom to top per scene.
     public var tokens: [Token]
     public var music: [MusicSlot]
+    /// The latest rolls the viewer may see, oldest first.
+    public var rolls: [RollEntry]
 }
 
 extension GameState {
@@ -29,7 +31,8 @@ extension GameState {
             scenes: shownScenes,
             activeSceneID: activeSceneID,
             tokens: shownTokens,
-            music: music
+            music: music,
+            rolls: rolls.filter { $0.audience.includes(viewer) }
         )
     }
 }

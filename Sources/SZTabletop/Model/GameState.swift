@@ -9,6 +9,8 @@ public struct GameState: Equatable, Sendable {
     public var activeSceneID: SceneID
     public var tokens: [TokenID: Token]
     public var music: [MusicSlot]
+    /// The latest rolls, oldest first, at most `TabletopLimits.recentRolls`.
+    public var rolls: [RollEntry]
     /// The sequence number of the last event this state includes.
     public var sequence: Int64
 
@@ -19,6 +21,7 @@ public struct GameState: Equatable, Sendable {
         activeSceneID: SceneID,
         tokens: [Token] = [],
         music: [MusicSlot] = (0..<TabletopLimits.musicSlots).map { MusicSlot(slot: $0) },
+        rolls: [RollEntry] = [],
         sequence: Int64 = 0
     ) {
         self.game = game
@@ -27,6 +30,7 @@ public struct GameState: Equatable, Sendable {
         self.activeSceneID = activeSceneID
         self.tokens = Dictionary(uniqueKeysWithValues: tokens.map { ($0.id, $0) })
         self.music = music
+        self.rolls = rolls
         self.sequence = sequence
     }
 

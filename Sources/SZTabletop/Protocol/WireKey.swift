@@ -8,6 +8,7 @@ enum WireKey: String, CodingKey {
     case tokens, moves, tokenIDs, size, rotation, flipped, label, locked, hidden, to, dx, dy, x, y
     case slot, track, loop, volume, music
     case player, colour
+    case formula, `private`, roll
 }
 
 extension KeyedDecodingContainer<WireKey> {

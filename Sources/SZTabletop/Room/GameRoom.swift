@@ -1,3 +1,5 @@
+public import SZDice
+
 /// The settings of a room.
 public struct RoomConfiguration: Equatable, Sendable {
     public var limits: TabletopLimits
@@ -31,6 +33,7 @@ public actor GameRoom {
     private let log: any GameEventLog
     private let bus: any EventBus
     private var ids: any IdentifierSource
+    private var random: any DiceRandomSource
     private let clock: any RoomClock
     private let configuration: RoomConfiguration
     private var limiter: RateLimiter
@@ -39,12 +42,14 @@ public actor GameRoom {
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
     /// `state` is the game as stored, its `sequence` the last event in `log`. Presence starts over: nobody is
-    /// online until they connect to this room.
+    /// online until they connect to this room. Dice come from `random`, the system's cryptographic generator
+    /// unless a test injects its own.
     public init(
         state: GameState,
         log: any GameEventLog,
         bus: any EventBus,
         ids: any IdentifierSource = RandomIdentifiers(),
+        random: sending any DiceRandomSource = SystemDiceRandomSource(),
         clock: any RoomClock = SystemRoomClock(),
         configuration: RoomConfiguration = RoomConfiguration()
     ) {
@@ -55,6 +60,7 @@ public actor GameRoom {
         self.log = log
         self.bus = bus
         self.ids = ids
+        self.random = random
         self.clock = clock
         self.configuration = configuration
         limiter = RateLimiter(limit: configuration.rateLimit)
@@ -74,7 +80,8 @@ public actor GameRoom {
                 command.command,
                 by: playerID,
                 limits: configuration.limits,
-                ids: &ids
+                ids: &ids,
+                random: &random
             )
             return .ack(clientID: command.clientID, sequence: try await commit(next, outcome))
         } catch {

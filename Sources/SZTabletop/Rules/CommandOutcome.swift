@@ -1,3 +1,5 @@
+public import SZDice
+
 /// The events one command produced, each with its audience, in the order clients must apply them.
 public struct CommandOutcome: Equatable, Sendable {
     public var committed: [Published<GameEvent>] = []
@@ -9,13 +11,14 @@ public struct CommandOutcome: Equatable, Sendable {
     }
 }
 
-/// One command being applied to a copy of the state: the sender, the limits, the id source and the events so
+/// One command being applied to a copy of the state: the sender, the limits, the id and dice sources and the events so
 /// far. Throwing anywhere drops the copy, so a refused command changes nothing.
-struct Mutation<IDs: IdentifierSource> {
+struct Mutation<IDs: IdentifierSource, Random: DiceRandomSource> {
     var state: GameState
     let sender: Player
     let limits: TabletopLimits
     var ids: IDs
+    var random: Random
     var outcome = CommandOutcome()
 
     var senderIsGM: Bool { sender.role == .gm }
@@ -35,11 +38,19 @@ extension GameState {
         _ command: Command,
         by senderID: PlayerID,
         limits: TabletopLimits = TabletopLimits(),
-        ids: inout some IdentifierSource
+        ids: inout some IdentifierSource,
+        random: inout some DiceRandomSource
     ) throws(RoomError) -> (state: GameState, outcome: CommandOutcome) {
-        var mutation = Mutation(state: self, sender: try activeSender(senderID), limits: limits, ids: ids)
+        var mutation = Mutation(
+            state: self,
+            sender: try activeSender(senderID),
+            limits: limits,
+            ids: ids,
+            random: random
+        )
         try mutation.apply(command)
         ids = mutation.ids
+        random = mutation.random
         return (mutation.state, mutation.outcome)
     }
 
@@ -72,6 +83,7 @@ extension Mutation {
         case .placeBeacon(let x, let y): try placeBeacon(x: x, y: y)
         case .music(let slot, let change): try changeMusic(slot: slot, change)
         case .setStanding(let player, let standing): try setStanding(of: player, to: standing)
+        case .roll(let formula, let isPrivate): try roll(formula, isPrivate: isPrivate)
         }
     }
 }
