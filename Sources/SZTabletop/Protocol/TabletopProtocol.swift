@@ -67,6 +67,11 @@ public struct FrameError: Error, Equatable, Sendable, CustomStringConvertible {
     public var clientID: String?
     public var error: RoomError
 
+    public init(clientID: String?, error: RoomError) {
+        self.clientID = clientID
+        self.error = error
+    }
+
     public var reply: ServerMessage { .error(ErrorReply(clientID: clientID, error: error)) }
     public var description: String { error.description }
 }
