@@ -44,6 +44,24 @@ struct GameRoomTests {
         #expect(await room.currentState.sequence == 4)
     }
 
+    @Test("commands sent at once are applied one at a time: one event each, numbered without gaps or repeats")
+    func concurrentCommands() async throws {
+        let room = makeRoom(configuration: RoomConfiguration(rateLimit: RateLimit(burst: 100, perSecond: 1)))
+        let stream = try await room.connect(gm).events
+        let replies = await withTaskGroup(of: ServerMessage.self) { group in
+            for index in 1...40 {
+                group.addTask { await room.perform(move("m\(index)", x: index), by: PlayerID("ann")) }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        let acked = replies.compactMap { reply -> Int64? in
+            if case .ack(_, let sequence) = reply { return sequence }
+            return nil
+        }
+        #expect(acked.sorted() == Array(2...41))
+        #expect(sequences(stream.takeAvailable()) == Array(1...41))
+    }
+
     @Test("a command that cannot be stored changes nothing and is reported as unavailable")
     func unsavedCommand() async throws {
         let bus = InProcessEventBus()
