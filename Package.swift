@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "SZDice", targets: ["SZDice"]),
         .library(name: "SZPacks", targets: ["SZPacks"]),
         .library(name: "SZStore", targets: ["SZStore"]),
+        .library(name: "SZTabletop", targets: ["SZTabletop"]),
         .library(name: "SZServer", targets: ["SZServer"]),
     ],
     dependencies: [
@@ -60,6 +61,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Schemas")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "SZTabletop",
+            dependencies: ["SZCore", "SZDice"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -132,6 +138,11 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SZTabletopTests",
+            dependencies: ["SZDice", "SZTabletop"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,38 @@
+/// A change the room committed. Stored in the event log with its sequence number and replayed on resume.
+public enum GameEvent: Equatable, Sendable {
+    case sceneCreated(Scene)
+    case sceneUpdated(Scene)
+    case sceneDeleted(SceneID)
+    case scenesReordered([SceneID])
+    /// The scene everyone now looks at, with the tokens the receiver may see on it.
+    case sceneActivated(Scene, tokens: [Token])
+    case tokensCreated([Token])
+    /// The tokens as they are after the change.
+    case tokensUpdated([Token])
+    case tokensDeleted([TokenID])
+    case musicUpdated(MusicSlot)
+    case playerJoined(PlayerInfo)
+    case playerUpdated(PlayerInfo)
+    case diceRolled(RollEntry)
+}
+
+/// A committed event with its place in the game's history.
+public struct SequencedEvent: Equatable, Sendable {
+    /// Increases by one for every event of the game; a viewer may not receive every number.
+    public var sequence: Int64
+    public var audience: Audience
+    public var event: GameEvent
+
+    public init(sequence: Int64, audience: Audience, event: GameEvent) {
+        self.sequence = sequence
+        self.audience = audience
+        self.event = event
+    }
+}
+
+/// Something shown now and never stored: a token being dragged, a selection, a beacon.
+public enum EphemeralEvent: Equatable, Sendable {
+    case tokensDragged(by: PlayerID, [TokenMove])
+    case tokensSelected(by: PlayerID, colour: PlayerColour, [TokenID])
+    case beaconPlaced(by: PlayerID, colour: PlayerColour, x: Int, y: Int)
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// Reading and writing the frames of the WebSocket protocol (docs/protocol.md).
+public enum TabletopProtocol {
+    public static let version = 1
+    /// The largest text frame a client may send, in bytes of UTF-8.
+    public static let maxFrameBytes = 65_536
+    public static let maxClientIDLength = 64
+
+    /// Reads one client frame. A bad frame gets an error reply, never a closed socket: the error carries the
+    /// frame's `clientID` when one could be read.
+    public static func decodeClientMessage(_ text: String) throws(FrameError) -> ClientMessage {
+        let bytes = Data(text.utf8)
+        guard bytes.count <= maxFrameBytes else {
+            throw FrameError(
+                clientID: nil,
+                error: .invalid(field: "frame", reason: "is \(bytes.count) bytes; at most \(maxFrameBytes)")
+            )
+        }
+        let clientID = (try? JSONDecoder().decode(ClientIDProbe.self, from: bytes))?.clientID
+        do {
+            let message = try JSONDecoder().decode(ClientMessage.self, from: bytes)
+            if case .command(let command) = message {
+                guard !command.clientID.isEmpty, command.clientID.count <= maxClientIDLength else {
+                    throw RoomError.invalid(field: "clientID", reason: "must hold 1 to \(maxClientIDLength) characters")
+                }
+            }
+            return message
+        } catch let error as RoomError {
+            throw FrameError(clientID: nil, error: error)
+        } catch let error as DecodingError {
+            throw FrameError(clientID: clientID, error: RoomError(error))
+        } catch {
+            throw FrameError(clientID: clientID, error: .invalid(field: "frame", reason: "is not a JSON object"))
+        }
+    }
+
+    public static func encode(_ message: ServerMessage) -> String {
+        encodeJSON(message)
+    }
+
+    public static func encode(_ message: ClientMessage) -> String {
+        encodeJSON(message)
+    }
+
+    public static func decodeServerMessage(_ text: String) throws(FrameError) -> ServerMessage {
+        do {
+            return try JSONDecoder().decode(ServerMessage.self, from: Data(text.utf8))
+        } catch let error as DecodingError {
+            throw FrameError(clientID: nil, error: RoomError(error))
+        } catch {
+            throw FrameError(clientID: nil, error: .invalid(field: "frame", reason: "is not a JSON object"))
+        }
+    }
+
+    private static func encodeJSON(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Our message types hold only strings, integers, finite doubles and booleans, which always encode.
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}
+
+/// A frame the server could not read, with the reply to send.
+public struct FrameError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var clientID: String?
+    public var error: RoomError
+
+    public init(clientID: String?, error: RoomError) {
+        self.clientID = clientID
+        self.error = error
+    }
+
+    public var reply: ServerMessage { .error(ErrorReply(clientID: clientID, error: error)) }
+    public var description: String { error.description }
+}
+
+private struct ClientIDProbe: Decodable {
+    var clientID: String?
+}
+
+extension RoomError {
+    /// Names the member at fault the way the protocol document does (`tokens/0/x`).
+    init(_ error: DecodingError) {
+        switch error {
+        case .keyNotFound(let key, let context):
+            self = .invalid(field: (context.codingPath + [key]).fieldName, reason: "is required")
+        case .valueNotFound(_, let context):
+            self = .invalid(field: context.codingPath.fieldName, reason: "must not be null")
+        case .typeMismatch(let type, let context):
+            self = .invalid(field: context.codingPath.fieldName, reason: "must be \(Self.jsonName(of: type))")
+        case .dataCorrupted(let context):
+            let reason = context.codingPath.isEmpty ? "is not valid JSON" : context.debugDescription
+            self = .invalid(field: context.codingPath.fieldName, reason: reason)
+        @unknown default:
+            self = .invalid(field: "frame", reason: "could not be read")
+        }
+    }
+
+    private static func jsonName(of type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        case is Int.Type, is Int64.Type: "an integer"
+        case is Double.Type: "a number"
+        case is [Any].Type: "an array"
+        default: "an object"
+        }
+    }
+}

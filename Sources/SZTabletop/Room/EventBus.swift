@@ -1,0 +1,62 @@
+import Synchronization
+
+/// Carries a room's events to every connection of the game. In-process for one node; a multi-node bus
+/// (PostgreSQL LISTEN/NOTIFY) delivers the same batches in the same order on every node.
+public protocol EventBus: Sendable {
+    /// Hands the batch to every subscriber of its game without waiting for any of them to read it.
+    func publish(_ batch: EventBatch) async
+    /// A stream of what `viewer` may see of the game's events published from now on.
+    func subscribe(to game: GameID, as viewer: Viewer) async -> EventSubscription
+}
+
+/// What one command produced: committed events in sequence order, then ephemeral ones.
+public struct EventBatch: Equatable, Sendable {
+    public var game: GameID
+    public var committed: [SequencedEvent]
+    public var ephemeral: [Published<EphemeralEvent>]
+
+    public init(game: GameID, committed: [SequencedEvent], ephemeral: [Published<EphemeralEvent>] = []) {
+        self.game = game
+        self.committed = committed
+        self.ephemeral = ephemeral
+    }
+}
+
+/// One item of a subscriber's stream.
+public enum Delivery: Equatable, Sendable {
+    case event(WireEvent)
+    case ephemeral(EphemeralEvent)
+    /// The last item: the stream ends for this reason.
+    case closed(CloseReason)
+
+    public var message: ServerMessage {
+        switch self {
+        case .event(let event): .event(sequence: event.sequence, event.event)
+        case .ephemeral(let event): .ephemeral(event)
+        case .closed(let reason): .closed(reason)
+        }
+    }
+}
+
+/// A bus within one process: each subscriber has its own bounded queue (see `SubscriberQueue`).
+public final class InProcessEventBus: EventBus {
+    private let subscribers = Mutex<[GameID: [SubscriberQueue]]>([:])
+    private let limits: QueueLimits
+
+    public init(limits: QueueLimits = QueueLimits()) {
+        self.limits = limits
+    }
+
+    public func publish(_ batch: EventBatch) {
+        subscribers.withLock { subscribers in
+            subscribers[batch.game]?.removeAll { $0.isFinished }
+            for queue in subscribers[batch.game] ?? [] { queue.offer(batch) }
+        }
+    }
+
+    public func subscribe(to game: GameID, as viewer: Viewer) -> EventSubscription {
+        let queue = SubscriberQueue(viewer: viewer, limits: limits)
+        subscribers.withLock { $0[game, default: []].append(queue) }
+        return EventSubscription(queue: queue)
+    }
+}
