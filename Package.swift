@@ -71,6 +71,7 @@ let package = Package(
         .target(
             name: "SZStore",
             dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
