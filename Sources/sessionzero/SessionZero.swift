@@ -6,7 +6,9 @@ struct SessionZero: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessionzero",
         abstract: "A self-hostable tabletop-RPG platform with open datapacks.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, SchemaCommand.self]
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, CleanupCommand.self, UserCommand.self, SchemaCommand.self,
+        ]
     )
 
     /// Runs the command line with the project's exit codes: 0 success, 1 a failed check, 2 usage or input errors
