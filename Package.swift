@@ -87,6 +87,7 @@ let package = Package(
             name: "SZServer",
             dependencies: [
                 "JSONSchema",
+                "SZCore",
                 "SZStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -99,7 +100,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources/openapi.json")],
+            resources: [.copy("Resources/openapi.json"), .copy("Resources/fancyurl")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -155,9 +156,11 @@ let package = Package(
             name: "SZServerTests",
             dependencies: [
                 "JSONSchema",
+                "SZCore",
                 "SZServer",
                 "SZStore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

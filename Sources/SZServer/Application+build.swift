@@ -15,6 +15,9 @@ public struct ServerEnvironment: Sendable {
     public var hasher: any PasswordHasher
     public var rateLimits: LoginRateLimiter.Limits
     public var now: @Sendable () -> Date
+    /// The clock the daily clean-up waits on, and the zone of `cleanup.daytime`.
+    public var cleanupClock: any CleanupClock
+    public var timeZone: TimeZone
 
     public init(
         settings: ServerSettings,
@@ -22,7 +25,9 @@ public struct ServerEnvironment: Sendable {
         store: Store,
         hasher: any PasswordHasher = BcryptPasswordHasher(),
         rateLimits: LoginRateLimiter.Limits = .standard,
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() },
+        cleanupClock: any CleanupClock = SystemCleanupClock(),
+        timeZone: TimeZone = .current
     ) {
         self.settings = settings
         self.plan = plan
@@ -30,6 +35,8 @@ public struct ServerEnvironment: Sendable {
         self.hasher = hasher
         self.rateLimits = rateLimits
         self.now = now
+        self.cleanupClock = cleanupClock
+        self.timeZone = timeZone
     }
 }
 
@@ -44,8 +51,13 @@ public func buildRouter(
         limiter: LoginRateLimiter(limits: environment.rateLimits, now: environment.now),
         now: environment.now
     )
-    let cookies = SessionCookies(secure: environment.plan.secureCookies)
+    let cookies = SessionCookies(alwaysSecure: environment.plan.secureCookies)
+    let metrics = ServerMetrics(startTime: environment.now())
     let router = Router(context: AppRequestContext.self)
+    router.add(
+        middleware: RequestIdentityMiddleware(proxyTrust: ProxyTrust(trustsProxy: environment.settings.hosting.reverse))
+    )
+    router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
     router.add(
@@ -57,12 +69,10 @@ public func buildRouter(
     )
     let routes = APIRoutes(router: router)
     HealthController(store: environment.store).register(on: routes)
-    AuthController(
-        accounts: accounts,
-        cookies: cookies,
-        clientAddress: ClientAddress(trustsProxy: environment.settings.hosting.reverse)
-    ).register(on: routes)
+    AuthController(accounts: accounts, cookies: cookies).register(on: routes)
     MeController(accounts: accounts).register(on: routes)
+    AdminController(store: environment.store, now: environment.now).register(on: routes)
+    OperationsController(store: environment.store, metrics: metrics).register(on: routes)
     OpenAPIController(document: try OpenAPIController.loadDocument()).register(on: routes)
     return (router, routes.routes)
 }
@@ -114,7 +124,15 @@ public func buildApplication(
         },
         logger: logger
     )
-    app.addServices(environment.store)
+    app.addServices(
+        environment.store,
+        CleanupService(
+            cleanup: Cleanup(store: environment.store, expire: environment.settings.expire, logger: logger),
+            schedule: CleanupSchedule(daytime: environment.settings.cleanup.daytime, timeZone: environment.timeZone),
+            clock: environment.cleanupClock,
+            logger: logger
+        )
+    )
     let store = environment.store
     app.beforeServerStarts {
         try await store.migrate()

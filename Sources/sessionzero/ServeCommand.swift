@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import SZCore
 import SZServer
 import SZStore
 
@@ -58,11 +59,13 @@ struct ServeCommand: AsyncParsableCommand {
         let createdSettings: Bool
         let plan: LaunchPlan
         let tls: (certificate: String, privateKey: String)?
+        let fancyURLs: FancyURLGenerator
         do {
             try folder.create()
             (parsed, createdSettings) = try folder.loadSettings(environment: environment)
             plan = try LaunchPlan.resolve(options: options, settings: parsed.settings, lanAddress: LANAddress.find)
             tls = plan.directTLS ? try folder.tlsFiles() : nil
+            fancyURLs = try FancyURLWordFiles.load(dataFolder: folder)
         } catch let error as DataFolderError {
             throw inputError(error)
         } catch let error as LaunchError {
@@ -79,6 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
         if createdSettings { logger.info("wrote the default settings to \(folder.settingsFile)") }
         for warning in parsed.warnings { logger.warning("\(warning)") }
         if options.localGM { logger.info("--local-gm: developer login on, links use \(plan.publicURL)") }
+        logger.debug("fancy URL word lists checked: \(fancyURLs.combinations) names")
 
         let store = try await openStore(folder: folder, environment: environment, logger: logger)
         logger.info("data folder \(folder.path), database: \(store.location)")

@@ -7,7 +7,8 @@ struct SessionZero: AsyncParsableCommand {
         commandName: "sessionzero",
         abstract: "A self-hostable tabletop-RPG platform with open datapacks.",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, UserCommand.self, PackCommand.self, SchemaCommand.self,
+            ServeCommand.self, MigrateCommand.self, CleanupCommand.self, UserCommand.self, PackCommand.self,
+            SchemaCommand.self,
         ]
     )
 

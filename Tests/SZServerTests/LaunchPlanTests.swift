@@ -129,4 +129,28 @@ struct LaunchPlanTests {
         settings.hosting.hostingURL = "https://vtt.example.org"
         #expect(throws: LaunchError.self) { try plan({ $0.localGM = true }, settings: settings) }
     }
+
+    @Test("Behind a TLS-terminating proxy the hosting URL wins, even with --localhost, and cookies are Secure")
+    func behindProxy() throws {
+        var settings = ServerSettings.defaults
+        settings.hosting.reverse = true
+        settings.hosting.hostingURL = "https://vtt.example.org/"
+        let plan = try plan({ $0.localhost = true }, settings: settings)
+        #expect(plan.listen == .tcp(host: "127.0.0.1", port: 8080))
+        #expect(plan.publicURL == "https://vtt.example.org")
+        #expect(plan.publicWebSocketURL == "wss://vtt.example.org")
+        #expect(plan.secureCookies)
+        settings.hosting.hostingWebSocketURL = "wss://live.example.org/"
+        #expect(try self.plan({ _ in }, settings: settings).publicWebSocketURL == "wss://live.example.org")
+    }
+
+    @Test("Without a proxy the WebSocket URL follows the public URL")
+    func webSocketURL() throws {
+        #expect(try plan { _ in }.publicWebSocketURL == "ws://localhost:8080")
+        var settings = ServerSettings.defaults
+        settings.hosting.hostingURL = "https://vtt.example.org"
+        settings.hosting.hostingWebSocketURL = "wss://live.example.org"
+        #expect(try plan({ _ in }, settings: settings).publicWebSocketURL == "wss://live.example.org")
+        #expect(try plan({ $0.localhost = true }, settings: settings).publicWebSocketURL == "ws://localhost:8080")
+    }
 }

@@ -70,7 +70,8 @@ struct UserRepositoryTests {
             let before = try await store.appliedMigrations()
             try await store.migrate()
             #expect(try await store.appliedMigrations() == before)
-            #expect(before.count == 3)
+            #expect(before.count == 4)
+            #expect(before.last == "SZStore.IndexUserActivity")
         }
     }
 }

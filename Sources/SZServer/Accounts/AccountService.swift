@@ -76,6 +76,18 @@ public struct AccountService: Sendable {
         return user
     }
 
+    /// Activity is recorded at most once per this many seconds per account: enough to judge expiry, which counts
+    /// in days, without a database write per request.
+    public static let activityResolution: TimeInterval = 3600
+
+    /// Marks the account active (which keeps it from expiring) unless that was done within `activityResolution`.
+    public func noteActivity(of user: UserRecord) async throws {
+        let time = now()
+        let since = time.addingTimeInterval(-Self.activityResolution)
+        guard user.lastSeenAt <= since else { return }
+        try await store.users.touch(userID: user.id, at: time, ifNotSeenSince: since)
+    }
+
     /// Starts a session for `user`, ending the one the client had (`replacing`), so that the id changes at login.
     /// The account's expired sessions are removed on the way.
     public func startSession(for user: UserRecord, replacing oldToken: String?) async throws -> NewSession {

@@ -43,6 +43,8 @@ public struct APIError: HTTPResponseError, Sendable {
         let status: Int
         let detail: String
         let errors: [FieldError]?
+        /// The request's id (also in `X-Request-Id`), to find its log lines.
+        let requestId: String
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
@@ -51,7 +53,8 @@ public struct APIError: HTTPResponseError, Sendable {
             title: title,
             status: status.code,
             detail: detail,
-            errors: errors.isEmpty ? nil : errors
+            errors: errors.isEmpty ? nil : errors,
+            requestId: context.id
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

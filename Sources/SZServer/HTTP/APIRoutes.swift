@@ -27,8 +27,17 @@ final class APIRoutes {
         _ path: String,
         handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
     ) {
-        router.on(RouterPath(Self.prefix + path), method: method, use: handler)
+        onServerRoot(method, Self.prefix + path, handler: handler)
+    }
+
+    /// A route outside `/api/v1`, where operators' tools expect it (`/healthz`, `/metrics`); documented all the same.
+    func onServerRoot(
+        _ method: HTTPRequest.Method,
+        _ path: String,
+        handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
+    ) {
+        router.on(RouterPath(path), method: method, use: handler)
         let documented = path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
-        routes.append(APIRoute(method: method, path: Self.prefix + "/" + documented.joined(separator: "/")))
+        routes.append(APIRoute(method: method, path: "/" + documented.joined(separator: "/")))
     }
 }

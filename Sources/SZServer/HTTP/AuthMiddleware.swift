@@ -54,8 +54,9 @@ public struct AuthMiddleware: RouterMiddleware {
             context.authentication = .session(session, tokenHash: hash)
             context.user = user
         }
+        if let user = context.user { try await accounts.noteActivity(of: user) }
         if !Self.safeMethods.contains(request.method) {
-            try checkOrigin(request)
+            try checkOrigin(request, origin: context.origin)
             if case .session(let session, _) = context.authentication, !Self.csrfExemptPaths.contains(request.uri.path)
             {
                 let sent = request.headers[Self.csrfHeader] ?? ""
@@ -74,11 +75,13 @@ public struct AuthMiddleware: RouterMiddleware {
 
     private static let safeMethods: Set<HTTPRequest.Method> = [.get, .head, .options]
 
-    private func checkOrigin(_ request: Request) throws(APIError) {
+    /// The request's own host counts as this site too, with the scheme and host a trusted proxy reports when it
+    /// reports them.
+    private func checkOrigin(_ request: Request, origin requestOrigin: RequestOrigin) throws(APIError) {
         guard let origin = request.headers[.origin] else { return }
-        let ownOrigins = [
-            publicOrigin, "http://\(request.head.authority ?? "")", "https://\(request.head.authority ?? "")",
-        ]
+        let host = requestOrigin.forwardedHost ?? request.head.authority ?? ""
+        let schemes = requestOrigin.forwardedScheme.map { [$0] } ?? ["http", "https"]
+        let ownOrigins = [publicOrigin] + schemes.map { "\($0)://\(host)" }
         guard ownOrigins.contains(origin) else {
             throw APIError(
                 status: .forbidden,

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The folder that holds everything the server keeps: `settings.json`, `sessionzero.sqlite`, `ssl/`, later blobs.
+/// The folder that holds everything the server keeps: `settings.json`, `sessionzero.sqlite`, `ssl/`, `fancyurl/`,
+/// later blobs.
 public struct DataFolder: Sendable, Equatable {
     public let path: String
 
@@ -18,6 +19,8 @@ public struct DataFolder: Sendable, Equatable {
     public var settingsFile: String { path + "/settings.json" }
     public var tlsCertificateFile: String { path + "/ssl/cacert.pem" }
     public var tlsPrivateKeyFile: String { path + "/ssl/privkey.pem" }
+    /// Word lists that replace the shipped ones of fancy URLs.
+    public var fancyURLFolder: String { path + "/fancyurl" }
 
     /// Creates the folder (readable by its owner only, since it holds secrets) when it does not exist yet.
     public func create() throws(DataFolderError) {

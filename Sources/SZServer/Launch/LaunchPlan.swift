@@ -19,6 +19,9 @@ public struct LaunchPlan: Sendable, Equatable {
     public let listen: ListenAddress
     /// The address people open, without a trailing slash, e.g. `http://localhost:8080`.
     public let publicURL: String
+    /// The base URL of WebSockets, e.g. `wss://vtt.example.org`: `hosting.hosting_websocket_url`, else the public
+    /// URL with `ws`/`wss` for `http`/`https`.
+    public let publicWebSocketURL: String
     public let loginType: ServerSettings.LoginType
     public let logLevel: Logger.Level
     /// Serve HTTPS directly (`hosting.ssl`).
@@ -49,9 +52,11 @@ public struct LaunchPlan: Sendable, Equatable {
         let listen = listenAddress(options: options, settings: settings)
         let loginType = options.localGM ? .developer : settings.login.type
         let logLevel: Logger.Level = options.debug ? .debug : options.quiet ? .warning : .info
+        let publicURL = try publicURL(options: options, settings: settings, listen: listen, lanAddress: lanAddress)
         return LaunchPlan(
             listen: listen,
-            publicURL: try publicURL(options: options, settings: settings, listen: listen, lanAddress: lanAddress),
+            publicURL: publicURL,
+            publicWebSocketURL: webSocketURL(publicURL: publicURL, settings: settings, options: options),
             loginType: loginType,
             logLevel: logLevel,
             directTLS: settings.hosting.ssl
@@ -97,13 +102,27 @@ public struct LaunchPlan: Sendable, Equatable {
         return .tcp(host: host, port: options.port ?? settings.hosting.port)
     }
 
+    /// Behind a reverse proxy the proxy owns the public address, even when the server listens on loopback only
+    /// (`--localhost`); otherwise `--localhost` and `--local-gm` make links of their own.
+    private static func usesHostingURL(settings: ServerSettings, options: ServeOptions) -> Bool {
+        !settings.hosting.hostingURL.isEmpty && (settings.hosting.reverse || (!options.localGM && !options.localhost))
+    }
+
+    private static func webSocketURL(publicURL: String, settings: ServerSettings, options: ServeOptions) -> String {
+        if !settings.hosting.hostingWebSocketURL.isEmpty && usesHostingURL(settings: settings, options: options) {
+            return String(settings.hosting.hostingWebSocketURL.trimmingSuffix("/"))
+        }
+        if publicURL.hasPrefix("https://") { return "wss://" + publicURL.dropFirst("https://".count) }
+        return "ws://" + publicURL.dropFirst("http://".count)
+    }
+
     private static func publicURL(
         options: ServeOptions,
         settings: ServerSettings,
         listen: ListenAddress,
         lanAddress: () -> String?
     ) throws(LaunchError) -> String {
-        if !settings.hosting.hostingURL.isEmpty && !options.localGM && !options.localhost {
+        if usesHostingURL(settings: settings, options: options) {
             return String(settings.hosting.hostingURL.trimmingSuffix("/"))
         }
         let scheme = settings.hosting.ssl ? "https" : "http"

@@ -29,7 +29,11 @@ public struct Store: Service {
             databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
             do {
                 databases.use(
-                    try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace),
+                    try .postgres(
+                        url: url,
+                        maxConnectionsPerEventLoop: Self.postgresConnectionsPerEventLoop,
+                        sqlLogLevel: .trace
+                    ),
                     as: .psql
                 )
             } catch {
@@ -39,6 +43,16 @@ public struct Store: Service {
                     fix: "use postgres://USER:PASSWORD@HOST:PORT/DATABASE"
                 )
             }
+        }
+    }
+
+    static let postgresConnectionsPerEventLoop = 4
+
+    /// The size of the connection pool: one SQLite connection, or a few PostgreSQL connections per event loop.
+    public var maximumConnections: Int {
+        switch location {
+        case .sqliteFile, .sqliteMemory: 1
+        case .postgres: Self.postgresConnectionsPerEventLoop * NIOSingletons.groupLoopCountSuggestion
         }
     }
 

@@ -7,5 +7,6 @@ enum AllMigrations {
         CreateUser(),
         CreateSession(),
         CreateAPIToken(),
+        IndexUserActivity(),
     ]
 }

@@ -55,6 +55,11 @@ public struct SessionRepository: Sendable {
         try await SessionModel.query(on: database).filter(\.$user.$id == userID).filter(\.$expiresAt <= now).delete()
     }
 
+    /// Sessions of every account that have not expired at `now`.
+    public func count(liveAt now: Date) async throws -> Int {
+        try await SessionModel.query(on: database).filter(\.$expiresAt > now).count()
+    }
+
     public func count(userID: UUID) async throws -> Int {
         try await SessionModel.query(on: database).filter(\.$user.$id == userID).count()
     }

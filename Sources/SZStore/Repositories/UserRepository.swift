@@ -63,6 +63,48 @@ public struct UserRepository: Sendable {
         try await UserModel.query(on: database).filter(\.$id == userID).set(\.$lastSeenAt, to: now).update()
     }
 
+    /// Records activity unless the account was already seen after `since`, so that a busy account costs one
+    /// write per period rather than one per request. Returns whether it wrote.
+    @discardableResult
+    public func touch(userID: UUID, at now: Date, ifNotSeenSince since: Date) async throws -> Bool {
+        guard let sql = database as? any SQLDatabase else { throw StoreError.notSQL }
+        let updated = try await sql.update(UserModel.schema)
+            .set("last_seen_at", to: now)
+            .where("id", .equal, userID)
+            .where("last_seen_at", .lessThanOrEqual, since)
+            .returning("id")
+            .all()
+        return !updated.isEmpty
+    }
+
+    /// Accounts other than admins whose last activity is before `cutoff`, oldest first.
+    public func unused(since cutoff: Date) async throws -> [UserRecord] {
+        try await UserModel.query(on: database)
+            .filter(\.$lastSeenAt < cutoff)
+            .filter(\.$role != UserRole.admin.rawValue)
+            .sort(\.$lastSeenAt)
+            .all()
+            .map { try $0.record() }
+    }
+
+    /// Removes the account only if it is still unused since `cutoff` and not an admin, so that activity between
+    /// listing and removing saves it. Returns whether it was removed.
+    public func deleteIfUnused(userID: UUID, since cutoff: Date) async throws -> Bool {
+        guard let sql = database as? any SQLDatabase else { throw StoreError.notSQL }
+        let removed = try await sql.delete(from: UserModel.schema)
+            .where("id", .equal, userID)
+            .where("last_seen_at", .lessThan, cutoff)
+            .where("role", .notEqual, UserRole.admin.rawValue)
+            .returning("id")
+            .all()
+        return !removed.isEmpty
+    }
+
+    /// Accounts active at or after `since`.
+    public func count(activeSince since: Date) async throws -> Int {
+        try await UserModel.query(on: database).filter(\.$lastSeenAt >= since).count()
+    }
+
     /// Removes an account with its sessions and API tokens.
     public func delete(userID: UUID) async throws {
         try await UserModel.query(on: database).filter(\.$id == userID).delete()

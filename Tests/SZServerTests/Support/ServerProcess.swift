@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 import Testing
 
-/// The built `sessionzero` executable run as a child process, with its output collected as it arrives.
+/// The built `sessionzero` executable (or another program the tests drive) run as a child process, with its output
+/// collected as it arrives.
 final class ServerProcess: Sendable {
     /// `swift build --build-tests` puts the executable next to the test bundle.
     static var executable: URL {
@@ -19,8 +20,8 @@ final class ServerProcess: Sendable {
     private let process = Process()
     private let state = Mutex(State())
 
-    init(arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = Self.executable
+    init(executable: URL = ServerProcess.executable, arguments: [String], environment: [String: String] = [:]) throws {
+        process.executableURL = executable
         process.arguments = arguments
         // The developer's own database and settings overrides must not leak into the child.
         let inherited = ProcessInfo.processInfo.environment.filter { key, _ in

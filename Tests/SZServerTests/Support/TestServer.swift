@@ -21,10 +21,11 @@ final class TestClock: Sendable {
     }
 }
 
-/// What a test gets: the in-process client and the clock the server reads.
+/// What a test gets: the in-process client, the clock the server reads and its store.
 struct TestServer: Sendable {
     let client: any TestClientProtocol
     let clock: TestClock
+    let store: Store
 }
 
 /// Runs `body` against the whole application (router, middleware, store service, migrations) on a fresh database,
@@ -34,23 +35,27 @@ func withTestServer<Result: Sendable>(
     settings: ServerSettings = .defaults,
     options: ServeOptions = ServeOptions(),
     rateLimits: LoginRateLimiter.Limits = .standard,
+    logger: Logger = {
+        var logger = Logger(label: "sessionzero.test")
+        logger.logLevel = .critical
+        return logger
+    }(),
     _ body: @escaping @Sendable (TestServer) async throws -> Result
 ) async throws -> Result {
     try await database.withLocation { location in
-        var logger = Logger(label: "sessionzero.test")
-        logger.logLevel = .critical
         let clock = TestClock()
+        let store = try Store(location: location, logger: logger)
         let environment = ServerEnvironment(
             settings: settings,
             plan: try LaunchPlan.resolve(options: options, settings: settings, lanAddress: { "192.0.2.10" }),
-            store: try Store(location: location, logger: logger),
+            store: store,
             hasher: BcryptPasswordHasher(cost: 4),
             rateLimits: rateLimits,
             now: { clock.now }
         )
         let app = try await buildApplication(environment, tls: nil, logger: logger)
         return try await app.test(.router) { client in
-            try await body(TestServer(client: client, clock: clock))
+            try await body(TestServer(client: client, clock: clock, store: store))
         }
     }
 }

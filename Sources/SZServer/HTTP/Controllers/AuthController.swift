@@ -6,7 +6,6 @@ import SZStore
 struct AuthController {
     let accounts: AccountService
     let cookies: SessionCookies
-    let clientAddress: ClientAddress
 
     func register(on routes: APIRoutes) {
         routes.on(.post, "/auth/register") { request, context in
@@ -23,7 +22,7 @@ struct AuthController {
             let user = try await accounts.logIn(
                 name: try body.string("name"),
                 password: try body.optionalString("password"),
-                address: clientAddress.of(request, context: context)
+                address: context.origin.clientAddress
             )
             return try await startSession(for: user, request: request, context: context, status: .ok)
         }
@@ -31,7 +30,7 @@ struct AuthController {
             guard case .session(_, let tokenHash) = context.authentication else { throw AccountError.notAuthenticated }
             try await accounts.endSession(tokenHash: tokenHash)
             var response = Response(status: .noContent)
-            cookies.clear(on: &response)
+            cookies.clear(on: &response, origin: context.origin)
             return response
         }
     }
@@ -45,7 +44,7 @@ struct AuthController {
         let session = try await accounts.startSession(for: user, replacing: cookies.sessionToken(in: request))
         let view = SessionView(user: UserView(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt)
         var response = try EditedResponse(status: status, response: view).response(from: request, context: context)
-        cookies.set(session, on: &response)
+        cookies.set(session, on: &response, origin: context.origin)
         return response
     }
 }
