@@ -71,6 +71,9 @@ let package = Package(
         .target(
             name: "SZStore",
             dependencies: [
+                "JSONSchema",
+                "SZCore",
+                "SZPacks",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),

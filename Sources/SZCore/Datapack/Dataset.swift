@@ -101,7 +101,7 @@ public struct DatasetEntry: Sendable, Hashable {
         )
     }
 
-    var json: JSONValue {
+    public var json: JSONValue {
         var object = JSONObject([("id", .string(id)), ("name", .string(name))])
         object.setIfPresent("description", description.map(JSONValue.string))
         object.setIfPresent("icon", icon.map(JSONValue.string))

@@ -68,6 +68,8 @@ public struct Store: Service {
     public var users: UserRepository { UserRepository(database: database) }
     public var sessions: SessionRepository { SessionRepository(database: database) }
     public var apiTokens: APITokenRepository { APITokenRepository(database: database) }
+    public var packs: PackRepository { PackRepository(database: database) }
+    public var characters: CharacterRepository { CharacterRepository(database: database) }
 
     /// Brings the schema up to date. On PostgreSQL an advisory lock makes nodes that start together take turns;
     /// an SQLite file is switched to write-ahead logging first.

@@ -8,5 +8,6 @@ enum AllMigrations {
         CreateSession(),
         CreateAPIToken(),
         IndexUserActivity(),
+        CreatePackLibrary(),
     ]
 }
