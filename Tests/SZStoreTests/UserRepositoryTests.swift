@@ -70,8 +70,8 @@ struct UserRepositoryTests {
             let before = try await store.appliedMigrations()
             try await store.migrate()
             #expect(try await store.appliedMigrations() == before)
-            #expect(before.count == 4)
-            #expect(before.last == "SZStore.IndexUserActivity")
+            #expect(before == Store.migrationNames)
+            #expect(before.first == "SZStore.CreateUser")
         }
     }
 }

@@ -104,6 +104,11 @@ public struct Store: Service {
         }
     }
 
+    /// The names of every migration this build knows, in the order they run.
+    public static var migrationNames: [String] {
+        AllMigrations.ordered.map(\.name)
+    }
+
     /// The names of the migrations already applied, oldest first.
     public func appliedMigrations() async throws -> [String] {
         try await MigrationLog.query(on: database).sort(\.$batch).sort(\.$createdAt).all().map(\.name)
