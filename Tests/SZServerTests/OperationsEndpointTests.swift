@@ -28,7 +28,13 @@ struct OperationsEndpointTests {
         let store = try Store(location: .postgres(url: "postgres://nobody:secret@127.0.0.1:1/none"), logger: logger)
         let plan = try LaunchPlan.resolve(options: ServeOptions(), settings: .defaults, lanAddress: { nil })
         let (router, _) = try await buildRouter(
-            ServerEnvironment(settings: .defaults, plan: plan, store: store, hasher: BcryptPasswordHasher(cost: 4))
+            ServerEnvironment(
+                settings: .defaults,
+                plan: plan,
+                store: store,
+                blobs: scratchBlobs(),
+                hasher: BcryptPasswordHasher(cost: 4)
+            )
         )
         try await Application(router: router, logger: logger).test(.router) { client in
             let response = try await client.execute(uri: "/healthz", method: .get)

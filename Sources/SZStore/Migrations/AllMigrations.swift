@@ -9,5 +9,14 @@ enum AllMigrations {
         CreateAPIToken(),
         IndexUserActivity(),
         CreatePackLibrary(),
+        CreateGame(),
+        CreateGamePlayer(),
+        CreateGameEvent(),
+        CreateGameSnapshot(),
     ]
+}
+
+extension Store {
+    /// The names of every migration in order, for tests that check what a database ran.
+    package static var migrationNames: [String] { AllMigrations.ordered.map(\.name) }
 }
