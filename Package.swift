@@ -92,6 +92,7 @@ let package = Package(
             dependencies: [
                 "JSONSchema",
                 "SZCore",
+                "SZPacks",
                 "SZStore",
                 "SZTabletop",
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -164,6 +165,7 @@ let package = Package(
             dependencies: [
                 "JSONSchema",
                 "SZCore",
+                "SZPacks",
                 "SZServer",
                 "SZStore",
                 "SZTabletop",

@@ -87,6 +87,18 @@ public func buildRouter(
     ImagesController(games: games, blobs: environment.blobs, limits: environment.settings.fileLimit).register(
         on: routes
     )
+    let packs = PackLibrary(store: environment.store, blobs: environment.blobs)
+    PacksController(
+        library: packs,
+        store: environment.store,
+        blobs: environment.blobs,
+        limits: environment.settings.fileLimit,
+        now: environment.now
+    ).register(on: routes)
+    CharactersController(
+        characters: CharacterLibrary(store: environment.store, packs: packs),
+        now: environment.now
+    ).register(on: routes)
     return (router, routes.routes)
 }
 

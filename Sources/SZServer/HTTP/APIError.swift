@@ -1,6 +1,7 @@
 import Foundation
 public import HTTPTypes
 public import Hummingbird
+public import JSONSchema
 
 /// The one error type the API sends: an RFC 9457 problem document (`application/problem+json`). Every other error
 /// is turned into one of these by `ProblemMiddleware`, so no raw error text ever reaches a client.
@@ -17,6 +18,8 @@ public struct APIError: HTTPResponseError, Sendable {
     public let title: String
     public let detail: String
     public var errors: [FieldError] = []
+    /// More members of the problem document (RFC 9457 §3.2), such as a pack's validation `report`.
+    public var extensions: JSONObject = [:]
     public var headers: HTTPFields = [:]
 
     public init(status: HTTPResponse.Status, slug: String, title: String, detail: String) {
@@ -60,11 +63,12 @@ public struct APIError: HTTPResponseError, Sendable {
         encoder.outputFormatting = [.sortedKeys]
         var fields = headers
         fields[.contentType] = "application/problem+json"
-        return Response(
-            status: status,
-            headers: fields,
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(body)))
-        )
+        var bytes = [UInt8](try encoder.encode(body))
+        if !extensions.isEmpty, var document = (try? JSONParser().parse(bytes))?.objectValue {
+            for (key, value) in extensions where document[key] == nil { document[key] = value }
+            bytes = Array(JSONWriter.compact(.object(document)).utf8)
+        }
+        return Response(status: status, headers: fields, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }
 

@@ -37,7 +37,11 @@ final class APIRoutes {
         handler: @escaping @Sendable (Request, AppRequestContext) async throws -> Response
     ) {
         router.on(RouterPath(path), method: method, use: handler)
-        let documented = path.split(separator: "/").map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }
+        // `**` (the rest of the path) is documented as the parameter `{path}`.
+        let documented = path.split(separator: "/").map { component in
+            if component == "**" { return "{path}" }
+            return component.hasPrefix(":") ? "{\(component.dropFirst())}" : String(component)
+        }
         routes.append(APIRoute(method: method, path: "/" + documented.joined(separator: "/")))
     }
 }

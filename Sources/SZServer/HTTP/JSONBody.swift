@@ -9,29 +9,10 @@ struct JSONBody {
     static func read(
         _ request: Request,
         context: some RequestContext,
-        fields: Set<String>
+        fields: Set<String>,
+        limit: Int? = nil
     ) async throws -> JSONBody {
-        let mediaType = request.headers[.contentType].flatMap { MediaType(from: $0) }
-        guard let mediaType, mediaType.isType(.applicationJson) else {
-            throw APIError(
-                status: .unsupportedMediaType,
-                slug: "unsupported-media-type",
-                title: "The body must be JSON",
-                detail: "send the body as Content-Type: application/json"
-            )
-        }
-        let buffer = try await request.body.collect(upTo: context.maxUploadSize)
-        let document: JSONValue
-        do {
-            document = try JSONParser(maximumDepth: 16).parse(buffer.readableBytesView)
-        } catch {
-            throw APIError(
-                status: .badRequest,
-                slug: "malformed-json",
-                title: "The body is not valid JSON",
-                detail: error.description
-            )
-        }
+        let document = try await readDocument(request, context: context, limit: limit)
         guard let object = document.objectValue else {
             throw APIError.invalidField(
                 "",
@@ -45,6 +26,35 @@ struct JSONBody {
             )
         }
         return JSONBody(object: object)
+    }
+
+    /// Any JSON document, strictly parsed, at most `limit` bytes (the context's upload size by default).
+    static func readDocument(
+        _ request: Request,
+        context: some RequestContext,
+        limit: Int? = nil,
+        maximumDepth: Int = 16
+    ) async throws -> JSONValue {
+        let mediaType = request.headers[.contentType].flatMap { MediaType(from: $0) }
+        guard let mediaType, mediaType.isType(.applicationJson) else {
+            throw APIError(
+                status: .unsupportedMediaType,
+                slug: "unsupported-media-type",
+                title: "The body must be JSON",
+                detail: "send the body as Content-Type: application/json"
+            )
+        }
+        let buffer = try await request.body.collect(upTo: limit ?? context.maxUploadSize)
+        do {
+            return try JSONParser(maximumDepth: maximumDepth).parse(buffer.readableBytesView)
+        } catch {
+            throw APIError(
+                status: .badRequest,
+                slug: "malformed-json",
+                title: "The body is not valid JSON",
+                detail: error.description
+            )
+        }
     }
 
     func string(_ name: String) throws(APIError) -> String {

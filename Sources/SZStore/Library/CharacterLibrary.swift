@@ -75,6 +75,11 @@ public struct CharacterLibrary: Sendable {
         return updated
     }
 
+    /// An account's characters, most recently changed first.
+    public func list(owner: UUID, offset: Int, limit: Int) async throws -> [CharacterRecord] {
+        try await store.characters.list(ownerID: owner, offset: offset, limit: limit)
+    }
+
     public func delete(_ id: UUID, by owner: UUID) async throws {
         _ = try await character(id, viewer: owner)
         try await store.characters.delete(id: id)
