@@ -48,6 +48,8 @@ public func buildRouter(
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
+    // Before AuthMiddleware: the client's files are the same for everyone, so they cost no session lookup.
+    ClientController(catalog: try ClientAssetCatalog.bundled()).register(on: router)
     router.add(
         middleware: AuthMiddleware(
             accounts: accounts,
