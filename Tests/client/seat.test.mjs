@@ -33,3 +33,13 @@ test("the dice tray rolls one die of each kind; rolls are described with their p
     { id: "r", name: "Ann", colour: "#aa0000", formula: "1d20", total: 17, breakdown: "1d20 [17] = 17", private: true });
   assert.equal(describeRoll({ ...roll, playerID: "gone" }, []).name, "?");
 });
+
+test("a sheet field shows the character's value, else the template default, else an empty value of its type", async () => {
+  const { fieldValue } = await import("../../Sources/SZServer/Client/js/sheet.js");
+  assert.equal(fieldValue({ id: "level", type: "Number", defaultValue: 1 }, { level: 3 }), 3);
+  assert.equal(fieldValue({ id: "level", type: "Number", defaultValue: 1 }, {}), 1);
+  assert.equal(fieldValue({ id: "hp", type: "Number" }, {}), 0);
+  assert.deepEqual(fieldValue({ id: "gear", type: "List" }, {}), []);
+  assert.equal(fieldValue({ id: "brave", type: "Boolean" }, {}), false);
+  assert.equal(fieldValue({ id: "notes", type: "MultiText" }, {}), "");
+});

@@ -208,6 +208,11 @@ def check_table_without_server(browser):
     for sides in (4, 6, 8, 10, 12, 20, 100):
         assert browser.driver.find_element(By.XPATH, f"//button[@aria-label='Roll a d{sides}']")
     browser.shoot_and_scan("10-table-offline")
+    browser.driver.set_window_size(390, 844)
+    width = browser.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"the table on a phone does not scroll sideways ({width} px)"
+    browser.shoot_and_scan("10b-table-offline-phone")
+    browser.driver.set_window_size(1280, 900)
     browser.driver.execute_script("localStorage.clear()")
     browser.open("/game/alice/other-game")
     browser.heading("Join other-game")
