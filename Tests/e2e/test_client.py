@@ -246,7 +246,7 @@ def check_table(browser):
     formula = browser.field("Formula")
     formula.send_keys("2d6+1", Keys.ENTER)
     browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 2d6+1:"))
-    assert browser.find(".roll-log").get_attribute("aria-live") == "polite"
+    assert browser.find("[role=log]").get_attribute("aria-live") == "polite"
     scene = browser.field("New scene")
     scene.send_keys("Lair", Keys.ENTER)
     browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".scene-strip"), "Lair"))

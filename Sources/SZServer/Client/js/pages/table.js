@@ -30,7 +30,9 @@ export function render(app, main, { params }) {
 
   const playerList = h("ul", { class: "players" });
   const tokenList = h("ul", { class: "token-list" });
-  const rollLog = h("ol", { class: "roll-log", role: "log", "aria-live": "off" });
+  const rollLog = h("ol", { class: "roll-log" });
+  // Quiet while the snapshot's old rolls fill in; polite from then on, so each new roll is read out once.
+  const rollRegion = h("div", { role: "log", "aria-live": "off" }, rollLog);
   const sceneSection = h("section", { class: "panel", hidden: true, "aria-labelledby": "scenes-heading" });
   const shownRolls = new Set();
 
@@ -186,7 +188,7 @@ export function render(app, main, { params }) {
         h("span", { class: "roll-breakdown" }, parts.breakdown)));
     }
     rollLog.scrollTop = rollLog.scrollHeight;
-    rollLog.setAttribute("aria-live", "polite");
+    rollRegion.setAttribute("aria-live", "polite");
   }
 
   function drawScenes() {
@@ -269,7 +271,7 @@ export function render(app, main, { params }) {
       h("p", { id: helpID, class: "board-help" }, t("table.boardHelp"))),
     h("aside", { class: "side-panel", "aria-label": t("table.sidePanel") },
       diceTray(),
-      h("section", { class: "panel", "aria-labelledby": "log-heading" }, h("h2", { id: "log-heading" }, t("table.rolls")), rollLog),
+      h("section", { class: "panel", "aria-labelledby": "log-heading" }, h("h2", { id: "log-heading" }, t("table.rolls")), rollRegion),
       h("section", { class: "panel", "aria-labelledby": "players-heading" }, h("h2", { id: "players-heading" }, t("table.players")), playerList),
       h("section", { class: "panel", "aria-labelledby": "tokens-heading" }, h("h2", { id: "tokens-heading" }, t("table.tokens")), tokenList),
       imageUpload(),
