@@ -150,6 +150,10 @@ export function render(app, main, { params }) {
       const index = tokens.findIndex((x) => x.id === selected);
       const nextIndex = event.key === "n" ? (index + 1) % tokens.length : (index - 1 + tokens.length) % tokens.length;
       select(tokens[nextIndex].id);
+    } else if (event.key === "b") {
+      const scene = activeScene(state);
+      const at = token ?? { x: scene.width / 2, y: scene.height / 2 };
+      send({ type: "beacon.place", x: Math.round(at.x), y: Math.round(at.y) }).catch(() => {});
     } else if ((event.key === "Delete" || event.key === "Backspace") && token && mayMove(state, token)) {
       send({ type: "token.delete", tokenIDs: [token.id] }).catch(() => {});
     }
