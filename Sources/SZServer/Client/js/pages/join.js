@@ -16,8 +16,11 @@ export async function render(app, main, { params }) {
   const name = field({ label: t("join.name"), name: "player-name", required: true, value: app.user?.name ?? localStorage.getItem("sz.playerName") ?? "", attrs: { maxlength: 30 }, autocomplete: "nickname" });
   const colour = field({ label: t("join.colour"), name: "player-colour", type: "color", value: localStorage.getItem("sz.playerColour") ?? suggestColour(), hint: t("join.colourHint") });
   const password = field({ label: t("join.password"), name: "game-password", type: "password", hint: t("join.passwordHint"), autocomplete: "off" });
+  const watchID = "join-watch";
+  const watch = h("input", { id: watchID, type: "checkbox" });
   const status = statusBox();
-  const form = h("form", { class: "card narrow", novalidate: true }, name.wrapper, colour.wrapper, password.wrapper, status.element,
+  const form = h("form", { class: "card narrow", novalidate: true }, name.wrapper, colour.wrapper, password.wrapper,
+    h("div", { class: "check" }, watch, h("label", { for: watchID }, t("join.watch"))), status.element,
     h("button", { type: "submit", class: "button-primary" }, t("join.button")));
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -30,6 +33,7 @@ export async function render(app, main, { params }) {
     }
     const body = { name: name.input.value.trim(), colour: colour.input.value };
     if (password.input.value) body.password = password.input.value;
+    if (watch.checked) body.role = "spectator";
     try {
       const seat = await app.api.post(`${gamePath}/join`, body);
       saveSeat(localStorage, params.gm, params.slug, seat);
