@@ -2,6 +2,7 @@ public import Foundation
 public import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
+import HummingbirdWebSocket
 public import Logging
 import NIOCore
 import NIOSSL
@@ -12,6 +13,10 @@ public struct ServerEnvironment: Sendable {
     public var settings: ServerSettings
     public var plan: LaunchPlan
     public var store: Store
+    /// Uploaded images (and later other files), under the data folder's `blobs/`.
+    public var blobs: BlobStore
+    /// The rooms of the games being played; a service that snapshots them.
+    public let games: GameRegistry
     public var hasher: any PasswordHasher
     public var rateLimits: LoginRateLimiter.Limits
     public var now: @Sendable () -> Date
@@ -20,6 +25,7 @@ public struct ServerEnvironment: Sendable {
         settings: ServerSettings,
         plan: LaunchPlan,
         store: Store,
+        blobs: BlobStore,
         hasher: any PasswordHasher = BcryptPasswordHasher(),
         rateLimits: LoginRateLimiter.Limits = .standard,
         now: @escaping @Sendable () -> Date = { Date() }
@@ -27,6 +33,8 @@ public struct ServerEnvironment: Sendable {
         self.settings = settings
         self.plan = plan
         self.store = store
+        self.blobs = blobs
+        games = GameRegistry(store: store)
         self.hasher = hasher
         self.rateLimits = rateLimits
         self.now = now
@@ -66,6 +74,11 @@ public func buildRouter(
     ).register(on: routes)
     MeController(accounts: accounts).register(on: routes)
     OpenAPIController(document: try OpenAPIController.loadDocument()).register(on: routes)
+    let games = GameService(environment)
+    GamesController(games: games).register(on: routes)
+    ImagesController(games: games, blobs: environment.blobs, limits: environment.settings.fileLimit).register(
+        on: routes
+    )
     return (router, routes.routes)
 }
 
@@ -96,9 +109,9 @@ public func buildApplication(
                     + "they must be PEM files: the certificate chain and its private key"
             )
         }
-        server = try .tls(.http1(), tlsConfiguration: configuration)
+        server = try .tls(webSocketServer(environment), tlsConfiguration: configuration)
     } else {
-        server = .http1()
+        server = webSocketServer(environment)
     }
     let plan = environment.plan
     var app = Application(
@@ -117,6 +130,7 @@ public func buildApplication(
         logger: logger
     )
     app.addServices(environment.store)
+    app.addServices(environment.games)
     let store = environment.store
     app.beforeServerStarts {
         try await store.migrate()

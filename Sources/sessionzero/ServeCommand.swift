@@ -85,7 +85,12 @@ struct ServeCommand: AsyncParsableCommand {
         if case .unixSocket(let path) = plan.listen { try removeStaleSocket(path, logger: logger) }
         do {
             let app = try await buildApplication(
-                ServerEnvironment(settings: parsed.settings, plan: plan, store: store),
+                ServerEnvironment(
+                    settings: parsed.settings,
+                    plan: plan,
+                    store: store,
+                    blobs: BlobStore(folder: URL(fileURLWithPath: folder.path + "/blobs"))
+                ),
                 tls: tls,
                 logger: logger
             )

@@ -14,7 +14,13 @@ struct OpenAPITests {
         let plan = try LaunchPlan.resolve(options: ServeOptions(), settings: .defaults, lanAddress: { nil })
         let store = try Store(location: .sqliteMemory, logger: Logger(label: "sessionzero.test"))
         let (_, routes) = try await buildRouter(
-            ServerEnvironment(settings: .defaults, plan: plan, store: store, hasher: BcryptPasswordHasher(cost: 4))
+            ServerEnvironment(
+                settings: .defaults,
+                plan: plan,
+                store: store,
+                blobs: scratchBlobs(),
+                hasher: BcryptPasswordHasher(cost: 4)
+            )
         )
         await store.shutdown()
         let served = Set(routes.map(\.description))

@@ -82,7 +82,13 @@ struct DatabaseDownTests {
         let plan = try LaunchPlan.resolve(options: ServeOptions(), settings: .defaults, lanAddress: { nil })
         let store = try Store(location: .postgres(url: "postgres://app:s3cret@127.0.0.1:1/db"), logger: logger)
         let (router, _) = try await buildRouter(
-            ServerEnvironment(settings: .defaults, plan: plan, store: store, hasher: BcryptPasswordHasher(cost: 4))
+            ServerEnvironment(
+                settings: .defaults,
+                plan: plan,
+                store: store,
+                blobs: scratchBlobs(),
+                hasher: BcryptPasswordHasher(cost: 4)
+            )
         )
         let app = Application(router: router, services: [store], logger: logger)
         try await app.test(.router) { client in

@@ -70,7 +70,7 @@ struct UserRepositoryTests {
             let before = try await store.appliedMigrations()
             try await store.migrate()
             #expect(try await store.appliedMigrations() == before)
-            #expect(before.count == 3)
+            #expect(before == Store.migrationNames)
         }
     }
 }

@@ -15,8 +15,11 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+import struct
+import zlib
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -76,7 +79,8 @@ class Browser:
         self.driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
         self.base_url = base_url
         self.axe_script = axe_script
-        self.wait = WebDriverWait(self.driver, 10)
+        # Live lists are redrawn as events arrive, so an element found a moment ago may be gone: look again.
+        self.wait = WebDriverWait(self.driver, 10, ignored_exceptions=[StaleElementReferenceException])
         self.scanned = []
 
     def open(self, path):
@@ -221,6 +225,35 @@ def check_table_without_server(browser):
     assert not errors, f"table without a server: console errors: {errors}"
 
 
+def png(path, size=32, colour=(200, 40, 40)):
+    """A small opaque PNG written with the standard library."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\0" + bytes(colour) * size for _ in range(size))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def check_token(browser):
+    """An uploaded image becomes a token; the keyboard selects it and moves it one grid cell."""
+    image = os.path.join(tempfile.mkdtemp(prefix="sz-e2e-img-"), "token.png")
+    png(image)
+    browser.field("Add an image to the scene").send_keys(image)
+    token = browser.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, ".token-button")))
+    before = token.text
+    token.click()
+    board = browser.driver.switch_to.active_element
+    browser.find(".token-button[aria-pressed=true]")
+    assert board.tag_name == "canvas", "choosing a token moves focus to the board"
+    board.send_keys(Keys.ARROW_RIGHT)
+    moved = browser.wait.until(lambda d: (text := d.find_element(By.CSS_SELECTOR, ".token-button").text) != before and text)
+    x_before = int(before.split("(")[1].split(",")[0])
+    x_after = int(moved.split("(")[1].split(",")[0])
+    assert x_after > x_before, f"{before} -> {moved}"
+    shutil.rmtree(os.path.dirname(image), ignore_errors=True)
+
+
 def games_endpoints_exist(server):
     request = urllib.request.Request(server.url + "/api/v1/games", method="GET")
     try:
@@ -245,15 +278,16 @@ def check_table(browser):
     browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 1d20:"))
     formula = browser.field("Formula")
     formula.send_keys("2d6+1", Keys.ENTER)
-    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 2d6+1:"))
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 2d6 + 1:"))
     assert browser.find("[role=log]").get_attribute("aria-live") == "polite"
     scene = browser.field("New scene")
     scene.send_keys("Lair", Keys.ENTER)
     browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".scene-strip"), "Lair"))
+    check_token(browser)
     browser.shoot_and_scan("12-table")
     browser.driver.refresh()  # the seat is remembered and the connection resumes
     browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
-    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 2d6+1:"))
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 2d6 + 1:"))
 
 
 def main():

@@ -13,6 +13,8 @@ public struct Store: Service {
     public let location: DatabaseLocation
     let databases: Databases
     let logger: Logger
+    /// Shared by every room of the server, so that their events are committed together (group commit).
+    public let gameEvents: GameEventWriter
 
     public init(location: DatabaseLocation, logger: Logger) throws(DatabaseLocationError) {
         self.location = location
@@ -40,10 +42,15 @@ public struct Store: Service {
                 )
             }
         }
+        gameEvents = GameEventWriter(database: { [databases, logger] in Self.database(of: databases, logger: logger) })
     }
 
     /// A database handle for one unit of work.
     var database: any Database {
+        Self.database(of: databases, logger: logger)
+    }
+
+    private static func database(of databases: Databases, logger: Logger) -> any Database {
         guard let database = databases.database(logger: logger, on: databases.eventLoopGroup.any()) else {
             // Only reachable after shutdown, which happens when the service group has stopped every user.
             preconditionFailure("the store was used after it was shut down")
@@ -54,6 +61,9 @@ public struct Store: Service {
     public var users: UserRepository { UserRepository(database: database) }
     public var sessions: SessionRepository { SessionRepository(database: database) }
     public var apiTokens: APITokenRepository { APITokenRepository(database: database) }
+    public var games: GameRepository { GameRepository(database: database) }
+    public var gamePlayers: GamePlayerRepository { GamePlayerRepository(database: database) }
+    public var gameLogs: GameLogRepository { GameLogRepository(database: database) }
 
     /// Brings the schema up to date. On PostgreSQL an advisory lock makes nodes that start together take turns;
     /// an SQLite file is switched to write-ahead logging first.

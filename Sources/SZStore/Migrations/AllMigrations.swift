@@ -7,5 +7,14 @@ enum AllMigrations {
         CreateUser(),
         CreateSession(),
         CreateAPIToken(),
+        CreateGame(),
+        CreateGamePlayer(),
+        CreateGameEvent(),
+        CreateGameSnapshot(),
     ]
+}
+
+extension Store {
+    /// The names of every migration in order, for tests that check what a database ran.
+    package static var migrationNames: [String] { AllMigrations.ordered.map(\.name) }
 }

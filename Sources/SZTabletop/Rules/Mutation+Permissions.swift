@@ -50,7 +50,7 @@ extension Mutation {
 }
 
 extension TabletopLimits {
-    func checkedName(_ name: String, field: String) throws(RoomError) -> String {
+    public func checkedName(_ name: String, field: String) throws(RoomError) -> String {
         let trimmed = name.trimmingSpaces
         guard !trimmed.isEmpty else { throw .invalid(field: field, reason: "must not be empty") }
         guard trimmed.count <= maxNameLength else {

@@ -44,6 +44,7 @@ func withTestServer<Result: Sendable>(
             settings: settings,
             plan: try LaunchPlan.resolve(options: options, settings: settings, lanAddress: { "192.0.2.10" }),
             store: try Store(location: location, logger: logger),
+            blobs: scratchBlobs(),
             hasher: BcryptPasswordHasher(cost: 4),
             rateLimits: rateLimits,
             now: { clock.now }
@@ -53,6 +54,11 @@ func withTestServer<Result: Sendable>(
             try await body(TestServer(client: client, clock: clock))
         }
     }
+}
+
+/// A blob folder of its own under the temporary directory, for one test.
+func scratchBlobs() -> BlobStore {
+    BlobStore(folder: FileManager.default.temporaryDirectory.appendingPathComponent("sz-blobs-\(UUID().uuidString)"))
 }
 
 /// The cookies and CSRF token of a logged-in browser.

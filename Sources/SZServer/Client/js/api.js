@@ -80,7 +80,7 @@ export function describeError(error, t) {
 }
 
 /** Uploads bytes with progress (fetch has no upload progress yet), resolving to the parsed JSON answer. */
-export function uploadWithProgress(path, file, { contentType, onProgress, cookies = () => document.cookie }) {
+export function uploadWithProgress(path, file, { contentType, onProgress, headers = {}, cookies = () => document.cookie }) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", apiBase + path);
@@ -88,6 +88,7 @@ export function uploadWithProgress(path, file, { contentType, onProgress, cookie
     xhr.setRequestHeader("Accept", "application/json");
     const csrf = readCookie(cookies(), "sz_csrf");
     if (csrf) xhr.setRequestHeader("X-CSRF-Token", csrf);
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
     xhr.upload.addEventListener("progress", (event) => {
       if (event.lengthComputable) onProgress?.(event.loaded / event.total);
     });

@@ -247,7 +247,10 @@ export function render(app, main, { params }) {
       if (!file || !state) return;
       progress.hidden = false;
       try {
-        const image = await uploadWithProgress(`${gamePath}/images`, file, { onProgress: (f) => { progress.value = f; } });
+        const image = await uploadWithProgress(`${gamePath}/images`, file, {
+          headers: { "X-Game-Credential": seat.credential },
+          onProgress: (f) => { progress.value = f; },
+        });
         const scene = activeScene(state);
         if (asBackground.checked && isGM(state)) {
           await send({ type: "scene.update", sceneID: scene.id, background: image.sha256 });

@@ -1,0 +1,175 @@
+import Foundation
+import HTTPTypes
+import SZStore
+import SZTabletop
+
+/// Games as the HTTP API offers them: creating, finding, deleting, and seating players with a credential.
+/// The rules of seating (names, colours, bans, who is GM) are the room's; this only connects it to storage.
+struct GameService {
+    let store: Store
+    let registry: GameRegistry
+    let hasher: any PasswordHasher
+    let now: @Sendable () -> Date
+
+    /// A seat handed out by `join`: the secret is shown this once, only its hash is kept.
+    struct Seat {
+        let player: PlayerInfo
+        let credential: String
+    }
+
+    func create(owner: UserRecord, name: String?, slug: String?, password: String?) async throws -> GameRecord {
+        let slug = try slug.map(GameSlug.checked) ?? GameSlug.random()
+        let gameName: String
+        do {
+            gameName = try TabletopLimits().checkedName(name ?? slug, field: "/name")
+        } catch {
+            throw Self.problem(error)
+        }
+        var passwordHash: String?
+        if let password { passwordHash = try await hasher.hash(password) }
+        do {
+            let id = UUID()
+            var ids = RandomIdentifiers()
+            let state = GameState.newGame(
+                Game(id: GameID(id), name: gameName, gmUserID: UserID(owner.id)),
+                firstScene: SceneID(ids.next())
+            )
+            return try await store.games.create(
+                NewGame(ownerID: owner.id, slug: slug, name: gameName, passwordHash: passwordHash),
+                id: id,
+                initialState: state.storedJSON,
+                now: now()
+            )
+        } catch GameStoreError.slugTaken(let slug) {
+            throw APIError(
+                status: .conflict,
+                slug: "slug-taken",
+                title: "You already have a game with this URL",
+                detail: "you already have a game named \"\(slug)\" in its URL; choose another slug"
+            )
+        }
+    }
+
+    /// The game `slug` of the account named `gm`, or a 404 problem.
+    func find(gm: String, slug: String) async throws -> (owner: UserRecord, game: GameRecord) {
+        if let owner = try await store.users.find(name: gm),
+            let game = try await store.games.find(ownerID: owner.id, slug: slug.lowercased())
+        {
+            return (owner, game)
+        }
+        throw APIError(
+            status: .notFound,
+            slug: "game-not-found",
+            title: "No such game",
+            detail: "there is no game \(gm)/\(slug)"
+        )
+    }
+
+    func delete(_ game: GameRecord, by user: UserRecord) async throws {
+        guard game.ownerID == user.id else { throw Self.notOwner }
+        await registry.close(game.id)
+        try await store.games.delete(id: game.id)
+    }
+
+    /// Seats the caller. The game's owner becomes its GM (and needs no password); an account that already has a
+    /// seat gets a new credential for it; everyone else gives the game's password when it has one.
+    func join(
+        _ game: GameRecord,
+        user: UserRecord?,
+        name: String,
+        colour: String,
+        password: String?,
+        spectator: Bool
+    ) async throws -> Seat {
+        let credential = SecretToken.generate()
+        if let user, let seat = try await store.gamePlayers.find(gameID: game.id, userID: user.id) {
+            guard seat.standing == PlayerStanding.active.rawValue else { throw Self.removed }
+            try await store.gamePlayers.replaceCredential(
+                gameID: game.id,
+                playerID: seat.playerID,
+                credentialHash: SecretToken.hash(credential)
+            )
+            let room = try await registry.room(for: game.id)
+            guard let player = await room.currentState.player(PlayerID(seat.playerID)) else { throw Self.removed }
+            return Seat(player: player.info, credential: credential)
+        }
+        let isOwner = user?.id == game.ownerID
+        if !isOwner, let hash = game.passwordHash {
+            guard let password, try await hasher.verify(password, against: hash) else { throw Self.wrongPassword }
+        }
+        let room = try await registry.room(for: game.id)
+        let player: PlayerInfo
+        do {
+            player = try await room.join(
+                name: name,
+                colour: try PlayerColour(colour, field: "/colour"),
+                role: isOwner ? .gm : spectator ? .spectator : .player,
+                userID: user.map { UserID($0.id) }
+            )
+        } catch {
+            throw Self.problem(error)
+        }
+        try await store.gamePlayers.add(
+            GamePlayerRecord(
+                gameID: game.id,
+                playerID: player.id.rawValue,
+                name: player.name,
+                colour: player.colour.hex,
+                role: player.role.rawValue,
+                standing: player.standing.rawValue,
+                userID: user?.id,
+                createdAt: now()
+            ),
+            credentialHash: SecretToken.hash(credential)
+        )
+        return Seat(player: player, credential: credential)
+    }
+
+    /// The seat a credential opens in this game, if it is still active and may change the table.
+    func activeSeat(credential: String, in game: GameRecord) async throws -> GamePlayerRecord? {
+        guard let seat = try await store.gamePlayers.find(credentialHash: SecretToken.hash(credential)),
+            seat.gameID == game.id
+        else { return nil }
+        return seat
+    }
+
+    static func problem(_ error: RoomError) -> APIError {
+        switch error {
+        case .invalid(let field, let reason):
+            let pointer = field.hasPrefix("/") ? field : "/" + field
+            return .invalidField(pointer, reason)
+        case .conflict(let message):
+            return APIError(status: .conflict, slug: "name-taken", title: "The name is taken", detail: message)
+        case .forbidden(let message):
+            return APIError(status: .forbidden, slug: "forbidden", title: "Not allowed", detail: message)
+        default:
+            return APIError(
+                status: .serviceUnavailable,
+                slug: "unavailable",
+                title: "The game could not be changed",
+                detail: error.message
+            )
+        }
+    }
+
+    static let notOwner = APIError(
+        status: .forbidden,
+        slug: "not-game-owner",
+        title: "Only the game's GM may do this",
+        detail: "only the account that created the game may delete it"
+    )
+
+    static let wrongPassword = APIError(
+        status: .forbidden,
+        slug: "wrong-game-password",
+        title: "Wrong game password",
+        detail: "this game needs a password to join; ask the GM for it"
+    )
+
+    static let removed = APIError(
+        status: .forbidden,
+        slug: "removed-from-game",
+        title: "Removed from the game",
+        detail: "the GM removed you from this game; they can readmit you"
+    )
+}

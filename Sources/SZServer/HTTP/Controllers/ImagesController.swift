@@ -1,0 +1,116 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import SZStore
+
+/// Image uploads for a game's tokens and backgrounds, and serving stored images by their SHA-256.
+struct ImagesController {
+    let games: GameService
+    let blobs: BlobStore
+    let limits: ServerSettings.FileLimits
+
+    /// The header that carries a player's credential for HTTP calls (the socket gets it in `hello`). Not
+    /// `Authorization`, which belongs to account API tokens.
+    static let credentialHeader = HTTPField.Name("X-Game-Credential")!
+
+    struct ImageView: ResponseCodable {
+        let sha256: String
+        let width: Int
+        let height: Int
+        let type: String
+    }
+
+    func register(on routes: APIRoutes) {
+        routes.on(.post, "/games/:gm/:slug/images") { request, context in
+            let (_, game) = try await games.find(
+                gm: context.parameters.get("gm") ?? "",
+                slug: context.parameters.get("slug") ?? ""
+            )
+            try await requireUploader(request, context: context, game: game)
+            let purpose = request.uri.queryParameters.get("purpose") ?? "token"
+            guard purpose == "token" || purpose == "background" else {
+                throw APIError.invalidField(
+                    "purpose",
+                    "must be \"token\" or \"background\", not \"\(purpose.prefix(20))\""
+                )
+            }
+            let mebibytes = purpose == "token" ? limits.token : limits.background
+            let bytes: [UInt8]
+            do {
+                bytes = Array(buffer: try await request.body.collect(upTo: mebibytes * 1024 * 1024))
+            } catch {
+                throw APIError(
+                    status: .contentTooLarge,
+                    slug: "image-too-large",
+                    title: "The image is too large",
+                    detail:
+                        "a \(purpose) image may be at most \(mebibytes) MiB (file_limit.\(purpose) in settings.json)"
+                )
+            }
+            let image: SniffedImage
+            do throws(ImageError) {
+                image = try SniffedImage.sniff(bytes)
+            } catch {
+                throw APIError(
+                    status: .unsupportedMediaType,
+                    slug: "unsupported-image",
+                    title: "Not an image this server accepts",
+                    detail: error.description
+                )
+            }
+            let hash = try blobs.store(bytes)
+            let view = ImageView(sha256: hash, width: image.width, height: image.height, type: image.kind.mediaType)
+            return try EditedResponse(status: .created, response: view).response(from: request, context: context)
+        }
+        routes.on(.get, "/images/:sha256") { _, context in
+            let hash = context.parameters.get("sha256") ?? ""
+            // Only images are served here, so a blob of another kind (a pack, a track) never gets an image type.
+            guard let bytes = try blobs.bytes(hash), let image = try? SniffedImage.sniff(bytes) else {
+                throw APIError(
+                    status: .notFound,
+                    slug: "image-not-found",
+                    title: "No such image",
+                    detail: "no image is stored under \(hash.prefix(64))"
+                )
+            }
+            var headers: HTTPFields = [
+                .contentType: image.kind.mediaType,
+                .cacheControl: "public, max-age=31536000, immutable",
+                .eTag: "\"\(hash)\"",
+            ]
+            headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+    }
+
+    /// Uploads need a seat that may change the table (a GM or a player, not a spectator nor someone removed), or
+    /// the game's own GM logged in: nobody else can fill the disk (pyvtt took anonymous uploads).
+    private func requireUploader(_ request: Request, context: AppRequestContext, game: GameRecord) async throws {
+        if context.user?.id == game.ownerID { return }
+        guard let credential = request.headers[Self.credentialHeader] else {
+            throw APIError(
+                status: .unauthorized,
+                slug: "credential-required",
+                title: "A game credential is needed",
+                detail: "send the credential from joining the game in \(Self.credentialHeader.rawName)"
+            )
+        }
+        guard let seat = try await games.activeSeat(credential: credential, in: game) else {
+            throw APIError(
+                status: .unauthorized,
+                slug: "invalid-credential",
+                title: "Unknown credential",
+                detail: "the credential is unknown or belongs to another game; join the game again"
+            )
+        }
+        guard seat.standing == "active", seat.role != "spectator" else {
+            throw APIError(
+                status: .forbidden,
+                slug: "upload-forbidden",
+                title: "Not allowed to upload",
+                detail: "spectators and removed players cannot upload images"
+            )
+        }
+    }
+}
