@@ -21,6 +21,7 @@ import zlib
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -251,6 +252,19 @@ def check_token(browser):
     x_before = int(before.split("(")[1].split(",")[0])
     x_after = int(moved.split("(")[1].split(",")[0])
     assert x_after > x_before, f"{before} -> {moved}"
+
+    # Drag it with the mouse: throttled drags while moving, one committed move on the drop.
+    scene_width, scene_height = 1008, 567  # a new game's first scene
+    canvas = browser.driver.find_element(By.CSS_SELECTOR, "canvas.board")
+    width, height = canvas.size["width"], canvas.size["height"]
+    scale = min(width / scene_width, height / scene_height)
+    y_before = int(moved.split(",")[1].split(")")[0])
+    start_x = (width - scene_width * scale) / 2 + x_after * scale - width / 2
+    start_y = (height - scene_height * scale) / 2 + y_before * scale - height / 2
+    ActionChains(browser.driver).move_to_element_with_offset(canvas, int(start_x), int(start_y)).click_and_hold() \
+        .move_by_offset(-40, 10).move_by_offset(-40, 10).move_by_offset(-40, 10).release().perform()
+    dropped = browser.wait.until(lambda d: (text := d.find_element(By.CSS_SELECTOR, ".token-button").text) != moved and text)
+    assert int(dropped.split("(")[1].split(",")[0]) < x_after, f"{moved} -> {dropped}"
     shutil.rmtree(os.path.dirname(image), ignore_errors=True)
 
 
