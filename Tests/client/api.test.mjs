@@ -53,3 +53,10 @@ test("cookies are read by exact name", () => {
   assert.equal(readCookie("sz_csrf_old=a; sz_csrf=b", "sz_csrf"), "b");
   assert.equal(readCookie("", "sz_csrf"), "");
 });
+
+test("common problems are told in the user's language, others in the server's words", () => {
+  const words = { "problem.name-taken": "Name vergeben." };
+  const t = (key) => words[key] ?? key;
+  assert.equal(describeError(new ApiError(409, { type: "urn:sessionzero:problem:name-taken", detail: "the name alice is taken" }), t), "Name vergeben.");
+  assert.equal(describeError(new ApiError(422, { type: "urn:sessionzero:problem:pack-invalid", detail: "3 errors" }), t), "3 errors");
+});

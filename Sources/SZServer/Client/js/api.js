@@ -76,7 +76,10 @@ export function describeError(error, t) {
   if (error.status === 401 && error.slug === "not-authenticated") return t("error.notLoggedIn");
   if (error.status === 404 && !error.problem.detail) return t("error.notFound");
   if (error.status >= 500) return t("error.server");
-  return error.message;
+  // Common problems have words in the user's language; the rest keep the server's (English) detail.
+  const key = `problem.${error.slug}`;
+  const translated = t(key, { detail: error.message });
+  return translated === key ? error.message : translated;
 }
 
 /** Uploads bytes with progress (fetch has no upload progress yet), resolving to the parsed JSON answer. */
