@@ -108,7 +108,7 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources/openapi.json"), .copy("Resources/fancyurl")],
+            resources: [.copy("Resources/openapi.json"), .copy("Resources/fancyurl"), .copy("Client")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -68,6 +68,8 @@ public func buildRouter(
     router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: LogRequestsMiddleware(.debug))
+    // Before AuthMiddleware: the client's files are the same for everyone, so they cost no session lookup.
+    ClientController(catalog: try ClientAssetCatalog.bundled()).register(on: router)
     router.add(
         middleware: AuthMiddleware(
             accounts: accounts,

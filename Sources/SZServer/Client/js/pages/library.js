@@ -1,0 +1,138 @@
+// The library: packs, a pack's datasets and templates, a dataset's entries with search and details.
+import { describeError } from "../api.js";
+import { clear, field, h, statusBox } from "../dom.js";
+import { formatDate } from "../format.js";
+import { pathFor } from "../routes.js";
+import { renderSheet } from "../sheet.js";
+import { pagedList } from "../widgets.js";
+
+const packPath = (p) => `/packs/${encodeURIComponent(p.packId)}/${encodeURIComponent(p.version)}`;
+export const mediaURL = (p, icon) => `/api/v1${packPath(p)}/media/images/${icon.split("/").map(encodeURIComponent).join("/")}`;
+
+export async function render(app, main, { page, params }) {
+  if (page === "library") return renderLibrary(app, main);
+  if (page === "pack") return renderPack(app, main, params);
+  if (page === "dataset") return renderDataset(app, main, params);
+  return renderTemplate(app, main, params);
+}
+
+function searchForm(app, label, onSearch) {
+  const search = field({ label, name: "q", type: "search" });
+  const form = h("form", { class: "search-form", role: "search" }, search.wrapper,
+    h("button", { type: "submit", class: "button-primary" }, app.t("library.search")));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    onSearch(search.input.value.trim());
+  });
+  return form;
+}
+
+function renderLibrary(app, main) {
+  const { t } = app;
+  let query = "";
+  const packs = pagedList(app, {
+    title: t("library.packs"),
+    emptyText: t("library.noPacks"),
+    load: (cursor) => app.api.get("/packs", { query: { q: query, cursor } }),
+    renderItem: (pack) => h("div", { class: "item" },
+      h("a", { href: pathFor("pack", pack), "data-link": true }, `${pack.name} ${pack.version}`),
+      h("span", { class: "meta" }, [pack.author, pack.packType].filter(Boolean).join(" · ")),
+      pack.description ? h("p", { class: "description" }, pack.description) : null),
+  });
+  main.append(h("h1", {}, t("library.title")), searchForm(app, t("library.searchPacks"), (q) => {
+    query = q;
+    packs.reload();
+  }), packs.element);
+}
+
+async function loadOrExplain(app, main, load) {
+  try {
+    return await load();
+  } catch (error) {
+    const status = statusBox();
+    status.show(describeError(error, app.t));
+    main.append(h("h1", {}, app.t("library.title")), status.element);
+    return null;
+  }
+}
+
+async function renderPack(app, main, params) {
+  const { t } = app;
+  const pack = await loadOrExplain(app, main, () => app.api.get(packPath(params)));
+  if (!pack) return;
+  const linkList = (title, items, page, key) => h("section", { class: "card" }, h("h2", {}, title),
+    items.length ? h("ul", { class: "item-list" }, items.map((item) => h("li", {}, h("div", { class: "item" },
+      item.icon ? h("img", { src: mediaURL(pack, item.icon), alt: "", width: 24, height: 24, class: "icon" }) : null,
+      h("a", { href: pathFor(page, { ...params, [key]: item.id }), "data-link": true }, item.name),
+      item.entryCount !== undefined ? h("span", { class: "meta" }, t("library.entries", { count: item.entryCount })) : null))))
+      : h("p", { class: "empty-state" }, t("library.none")));
+  main.append(
+    h("h1", {}, `${pack.name} ${pack.version}`),
+    h("dl", { class: "facts card" },
+      [["library.author", pack.author], ["library.license", pack.license], ["library.owner", pack.owner],
+        ["library.uploaded", pack.uploadedAt && formatDate(pack.uploadedAt, app.i18n.locale)]]
+        .filter(([, value]) => value).map(([key, value]) => [h("dt", {}, t(key)), h("dd", {}, value)])),
+    pack.description ? h("p", {}, pack.description) : null,
+    linkList(t("library.datasets"), pack.datasets ?? [], "dataset", "datasetId"),
+    linkList(t("library.characterTemplates"), pack.characterTemplates ?? [], "template", "templateId"),
+    h("section", { class: "card" }, h("h2", {}, t("library.dependencies")),
+      (pack.dependencies ?? []).length
+        ? h("ul", {}, pack.dependencies.map((d) => h("li", {}, `${d.name ?? d.id} ${d.range ?? d.version ?? ""}`)))
+        : h("p", { class: "empty-state" }, t("library.none"))),
+  );
+}
+
+function renderDataset(app, main, params) {
+  const { t } = app;
+  let query = "";
+  const details = h("section", { class: "card entry-details", "aria-live": "polite", hidden: true });
+  const entries = pagedList(app, {
+    title: t("library.entriesTitle"),
+    emptyText: t("library.noEntries"),
+    load: (cursor) => app.api.get(`${packPath(params)}/datasets/${encodeURIComponent(params.datasetId)}/entries`, { query: { q: query, cursor } }),
+    renderItem: (entry) => h("button", { type: "button", class: "entry-button", onclick: () => showEntry(entry) },
+      entry.icon ? h("img", { src: mediaURL(params, entry.icon), alt: "", width: 24, height: 24, class: "icon" }) : null,
+      h("span", {}, entry.name)),
+  });
+  function showEntry(entry) {
+    const fieldRows = (fields) => Object.entries(fields ?? {}).map(([id, f]) => [h("dt", {}, id), h("dd", {}, String(f.value))]);
+    clear(details,
+      h("h2", { tabindex: "-1" }, entry.name),
+      entry.icon ? h("img", { src: mediaURL(params, entry.icon), alt: "", width: 64, height: 64, class: "icon-large" }) : null,
+      entry.description ? h("p", {}, entry.description) : null,
+      h("dl", { class: "facts" }, fieldRows(entry.topLevelFields)),
+      (entry.groups ?? []).map((group) => [h("h3", {}, group.name), h("dl", { class: "facts" }, fieldRows(group.fields))]));
+    details.hidden = false;
+    details.querySelector("h2").focus();
+  }
+  main.append(h("h1", {}, params.datasetId),
+    searchForm(app, t("library.searchEntries"), (q) => { query = q; entries.reload(); }),
+    h("div", { class: "split" }, entries.element, details));
+}
+
+async function renderTemplate(app, main, params) {
+  const { t } = app;
+  const template = await loadOrExplain(app, main, () =>
+    app.api.get(`${packPath(params)}/character-templates/${encodeURIComponent(params.templateId)}`));
+  if (!template) return;
+  const name = field({ label: t("characters.name"), name: "character-name", required: true });
+  const status = statusBox();
+  const form = h("form", { class: "card" }, h("h2", {}, t("characters.create")), name.wrapper, status.element,
+    h("button", { type: "submit", class: "button-primary" }, t("characters.createButton")));
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    if (!name.input.value.trim()) {
+      name.showError(t("characters.nameRequired"));
+      name.input.focus();
+      return;
+    }
+    try {
+      const character = await app.api.post("/characters", { packId: params.packId, version: params.version, templateId: params.templateId, name: name.input.value.trim() });
+      app.navigate(pathFor("character", character));
+    } catch (error) {
+      status.show(describeError(error, t));
+    }
+  });
+  main.append(h("h1", {}, template.name), template.description ? h("p", {}, template.description) : null, form,
+    renderSheet(app, { template, values: {}, editable: false }));
+}

@@ -1,0 +1,275 @@
+// The board canvas: draws the active scene (background, grid, tokens, selections, beacons) and turns mouse,
+// touch and pen input into pans, zooms, selections and drags. Game rules stay outside: callbacks decide.
+import { activeScene, mayMove, visibleTokens } from "../game-state.js";
+import { fitView, panBy, toScene, toScreen, tokenAt, zoomAt } from "./view.js";
+
+const beaconLifetime = 2500;
+
+export class Board {
+  constructor(canvas, { imageURL, onSelect, onDrag, onDrop, onBeacon }) {
+    Object.assign(this, { canvas, imageURL, onSelect, onDrag, onDrop, onBeacon });
+    this.context = canvas.getContext("2d");
+    this.state = null;
+    this.view = null;
+    this.selected = null;
+    this.images = new Map();
+    this.pointers = new Map();
+    this.gesture = null;
+    this.beaconTimes = new WeakMap();
+    this.frame = 0;
+    this.resizeObserver = new ResizeObserver(() => this.resize());
+    this.resizeObserver.observe(canvas);
+    canvas.addEventListener("pointerdown", (e) => this.pointerDown(e));
+    canvas.addEventListener("pointermove", (e) => this.pointerMove(e));
+    canvas.addEventListener("pointerup", (e) => this.pointerUp(e));
+    canvas.addEventListener("pointercancel", (e) => this.pointerUp(e, true));
+    canvas.addEventListener("dblclick", (e) => this.onBeacon?.(this.scenePoint(e)));
+    canvas.addEventListener("wheel", (e) => this.wheel(e), { passive: false });
+  }
+
+  destroy() {
+    this.resizeObserver.disconnect();
+    cancelAnimationFrame(this.frame);
+  }
+
+  setState(state, selected) {
+    const sceneChanged = activeScene(state)?.id !== activeScene(this.state ?? state)?.id || !this.view;
+    this.state = state;
+    this.selected = selected;
+    if (sceneChanged) this.fit();
+    this.requestDraw();
+  }
+
+  fit() {
+    const scene = this.state && activeScene(this.state);
+    if (!scene) return;
+    this.view = fitView(scene, this.canvas.clientWidth || 1, this.canvas.clientHeight || 1);
+    this.requestDraw();
+  }
+
+  zoom(factor) {
+    if (!this.view) return;
+    this.view = zoomAt(this.view, factor, this.canvas.clientWidth / 2, this.canvas.clientHeight / 2);
+    this.requestDraw();
+  }
+
+  pan(dx, dy) {
+    if (!this.view) return;
+    this.view = panBy(this.view, dx, dy);
+    this.requestDraw();
+  }
+
+  resize() {
+    const ratio = window.devicePixelRatio || 1;
+    this.canvas.width = Math.max(1, Math.round(this.canvas.clientWidth * ratio));
+    this.canvas.height = Math.max(1, Math.round(this.canvas.clientHeight * ratio));
+    if (this.state) this.fit();
+  }
+
+  scenePoint(event) {
+    const rect = this.canvas.getBoundingClientRect();
+    return toScene(this.view, event.clientX - rect.left, event.clientY - rect.top);
+  }
+
+  pointerDown(event) {
+    if (!this.view || !this.state) return;
+    this.canvas.setPointerCapture?.(event.pointerId);
+    this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (this.pointers.size === 2) {
+      this.gesture = { kind: "pinch", distance: this.pointerDistance() };
+      return;
+    }
+    const token = tokenAt(visibleTokens(this.state), this.scenePoint(event));
+    if (token) {
+      this.onSelect?.(token.id);
+      if (mayMove(this.state, token)) {
+        const at = this.scenePoint(event);
+        this.gesture = { kind: "drag", tokenID: token.id, grab: { x: at.x - token.x, y: at.y - token.y }, moved: false };
+        return;
+      }
+    } else {
+      this.onSelect?.(null);
+    }
+    this.gesture = { kind: "pan", x: event.clientX, y: event.clientY };
+  }
+
+  pointerMove(event) {
+    if (!this.pointers.has(event.pointerId) || !this.gesture) return;
+    const previous = this.pointers.get(event.pointerId);
+    this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (this.gesture.kind === "pinch") {
+      const distance = this.pointerDistance();
+      const rect = this.canvas.getBoundingClientRect();
+      const points = [...this.pointers.values()];
+      const centreX = (points[0].x + points[1].x) / 2 - rect.left;
+      const centreY = (points[0].y + points[1].y) / 2 - rect.top;
+      if (this.gesture.distance > 0) this.view = zoomAt(this.view, distance / this.gesture.distance, centreX, centreY);
+      this.gesture.distance = distance;
+    } else if (this.gesture.kind === "pan") {
+      this.view = panBy(this.view, event.clientX - previous.x, event.clientY - previous.y);
+    } else if (this.gesture.kind === "drag") {
+      const at = this.scenePoint(event);
+      this.gesture.moved = true;
+      this.onDrag?.(this.gesture.tokenID, { x: at.x - this.gesture.grab.x, y: at.y - this.gesture.grab.y });
+    }
+    this.requestDraw();
+  }
+
+  pointerUp(event, cancelled = false) {
+    this.pointers.delete(event.pointerId);
+    const gesture = this.gesture;
+    if (this.pointers.size === 0) this.gesture = null;
+    else if (gesture?.kind === "pinch") this.gesture = { kind: "none" };
+    if (gesture?.kind === "drag" && gesture.moved) {
+      const at = this.scenePoint(event);
+      this.onDrop?.(gesture.tokenID, { x: at.x - gesture.grab.x, y: at.y - gesture.grab.y }, cancelled);
+    }
+  }
+
+  pointerDistance() {
+    const [a, b] = [...this.pointers.values()];
+    return Math.hypot(a.x - b.x, a.y - b.y);
+  }
+
+  wheel(event) {
+    if (!this.view) return;
+    event.preventDefault();
+    const rect = this.canvas.getBoundingClientRect();
+    this.view = zoomAt(this.view, Math.exp(-event.deltaY / 500), event.clientX - rect.left, event.clientY - rect.top);
+    this.requestDraw();
+  }
+
+  image(blobID) {
+    if (!blobID) return null;
+    let image = this.images.get(blobID);
+    if (!image) {
+      image = new Image();
+      image.addEventListener("load", () => this.requestDraw());
+      image.src = this.imageURL(blobID);
+      this.images.set(blobID, image);
+    }
+    return image.complete && image.naturalWidth > 0 ? image : null;
+  }
+
+  requestDraw() {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  draw() {
+    const { context: c, canvas } = this;
+    const ratio = window.devicePixelRatio || 1;
+    c.setTransform(ratio, 0, 0, ratio, 0, 0);
+    c.fillStyle = "#1f2430";
+    c.fillRect(0, 0, canvas.width, canvas.height);
+    const scene = this.state && activeScene(this.state);
+    if (!scene || !this.view) return;
+    const { scale, offsetX, offsetY } = this.view;
+    c.setTransform(ratio * scale, 0, 0, ratio * scale, ratio * offsetX, ratio * offsetY);
+    c.fillStyle = "#3b4252";
+    c.fillRect(0, 0, scene.width, scene.height);
+    const background = this.image(scene.background);
+    if (background) c.drawImage(background, 0, 0, scene.width, scene.height);
+    if (scene.grid?.shown) this.drawGrid(scene);
+    const selections = this.otherSelections();
+    for (const token of visibleTokens(this.state)) this.drawToken(token, scene, selections.get(token.id));
+    this.drawBeacons();
+  }
+
+  drawGrid(scene) {
+    const c = this.context;
+    const { cellSize, offsetX, offsetY } = scene.grid;
+    c.beginPath();
+    for (let x = offsetX; x <= scene.width; x += cellSize) c.moveTo(x, 0), c.lineTo(x, scene.height);
+    for (let y = offsetY; y <= scene.height; y += cellSize) c.moveTo(0, y), c.lineTo(scene.width, y);
+    c.strokeStyle = "rgba(255,255,255,0.25)";
+    c.lineWidth = 1 / this.view.scale;
+    c.stroke();
+  }
+
+  otherSelections() {
+    const byToken = new Map();
+    for (const [playerID, selection] of Object.entries(this.state.selections)) {
+      if (playerID === this.state.playerID) continue;
+      for (const id of selection.tokenIDs) byToken.set(id, selection.colour);
+    }
+    return byToken;
+  }
+
+  drawToken(token, scene, otherColour) {
+    const c = this.context;
+    if (token.background) {
+      const image = this.image(token.image);
+      if (image) c.drawImage(image, 0, 0, scene.width, scene.height);
+      return;
+    }
+    const half = token.size / 2;
+    c.save();
+    c.translate(token.x, token.y);
+    c.rotate((token.rotation * Math.PI) / 180);
+    if (token.flipped) c.scale(-1, 1);
+    const image = this.image(token.image);
+    if (image) {
+      c.drawImage(image, -half, -half, token.size, token.size);
+    } else {
+      const owner = this.state.players.find((p) => p.id === token.owner);
+      c.beginPath();
+      c.arc(0, 0, half, 0, Math.PI * 2);
+      c.fillStyle = owner?.colour ?? "#94a3b8";
+      c.fill();
+      c.lineWidth = Math.max(1, token.size / 24);
+      c.strokeStyle = "#0f172a";
+      c.stroke();
+    }
+    c.restore();
+    const outline = token.id === this.selected ? "#facc15" : otherColour;
+    if (outline) {
+      c.save();
+      c.lineWidth = 3 / this.view.scale;
+      c.strokeStyle = outline;
+      if (token.id !== this.selected) c.setLineDash([6 / this.view.scale, 4 / this.view.scale]);
+      c.strokeRect(token.x - half - 3, token.y - half - 3, token.size + 6, token.size + 6);
+      c.restore();
+    }
+    if (token.label) {
+      const fontSize = Math.max(10, 13 / this.view.scale);
+      c.font = `600 ${fontSize}px system-ui, sans-serif`;
+      c.textAlign = "center";
+      c.textBaseline = "top";
+      c.lineWidth = fontSize / 4;
+      c.strokeStyle = "rgba(0,0,0,0.85)";
+      c.strokeText(token.label, token.x, token.y + half + 4);
+      c.fillStyle = "#ffffff";
+      c.fillText(token.label, token.x, token.y + half + 4);
+    }
+  }
+
+  drawBeacons() {
+    const c = this.context;
+    const now = performance.now();
+    let alive = false;
+    for (const beacon of this.state.beacons) {
+      if (!this.beaconTimes.has(beacon)) this.beaconTimes.set(beacon, now);
+      const age = now - this.beaconTimes.get(beacon);
+      if (age > beaconLifetime) continue;
+      alive = true;
+      const progress = age / beaconLifetime;
+      c.beginPath();
+      c.arc(beacon.x, beacon.y, (10 + 50 * progress) / this.view.scale, 0, Math.PI * 2);
+      c.strokeStyle = beacon.colour;
+      c.globalAlpha = 1 - progress;
+      c.lineWidth = 4 / this.view.scale;
+      c.stroke();
+      c.globalAlpha = 1;
+    }
+    if (alive) this.requestDraw();
+  }
+
+  /** Where a token is on screen, for placing things near it. */
+  screenPointOf(token) {
+    return toScreen(this.view, token.x, token.y);
+  }
+}

@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { clampToScene, fitView, keyboardStep, panBy, toScene, toScreen, tokenAt, zoomAt } from "../../Sources/SZServer/Client/js/table/view.js";
+
+const scene = { width: 1000, height: 500, grid: { cellSize: 50 } };
+
+test("fitting centres the scene in the canvas", () => {
+  const view = fitView(scene, 500, 500);
+  assert.deepEqual(view, { scale: 0.5, offsetX: 0, offsetY: 125 });
+  assert.deepEqual(toScene(view, 250, 250), { x: 500, y: 250 });
+  assert.deepEqual(toScreen(view, 500, 250), { x: 250, y: 250 });
+});
+
+test("zooming keeps the point under the pointer still and stays within limits", () => {
+  const view = zoomAt({ scale: 1, offsetX: 0, offsetY: 0 }, 2, 100, 50);
+  assert.deepEqual(toScene(view, 100, 50), { x: 100, y: 50 });
+  assert.equal(zoomAt(view, 1000, 0, 0).scale, 8);
+  assert.equal(zoomAt(view, 0.0001, 0, 0).scale, 0.1);
+  assert.deepEqual(panBy(view, 5, -5), { ...view, offsetX: view.offsetX + 5, offsetY: view.offsetY - 5 });
+});
+
+test("hit tests find the topmost token and skip backgrounds", () => {
+  const tokens = [
+    { id: "bg", x: 500, y: 250, size: 1000, background: true },
+    { id: "low", x: 100, y: 100, size: 64 },
+    { id: "high", x: 120, y: 100, size: 64 },
+  ];
+  assert.equal(tokenAt(tokens, { x: 110, y: 100 }).id, "high");
+  assert.equal(tokenAt(tokens, { x: 70, y: 100 }).id, "low");
+  assert.equal(tokenAt(tokens, { x: 400, y: 400 }), null);
+});
+
+test("positions stay inside the scene; keyboard steps are a grid cell or one unit", () => {
+  assert.deepEqual(clampToScene(scene, { x: -5.4, y: 600.6 }), { x: 0, y: 500 });
+  assert.equal(keyboardStep(scene, false), 50);
+  assert.equal(keyboardStep(scene, true), 1);
+  assert.equal(keyboardStep({ width: 1, height: 1 }, false), 32);
+});
