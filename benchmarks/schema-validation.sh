@@ -14,16 +14,8 @@ python3 benchmarks/generate_dataset.py "$work" "$entries"
 size=$(stat -c %s "$work/dataset.json")
 echo "document: $entries entries, $size bytes"
 
-measure() {
-    local label=$1
-    shift
-    /usr/bin/time -f "%e %M" -o "$work/time" "$@" >"$work/out" 2>&1 || { cat "$work/out"; exit 1; }
-    read -r seconds kib <"$work/time"
-    printf '%-28s %8.2f s  peak %7.1f MiB  (%.1f x document)\n' "$label" "$seconds" "$(echo "$kib/1024" | bc -l)" \
-        "$(echo "$kib*1024/$size" | bc -l)"
-    echo "$seconds" >"$work/$label.seconds"
-}
+source benchmarks/measure.sh
 
 measure sessionzero .build/release/sessionzero schema validate --schema "$work/dataset.schema.json" "$work/dataset.json"
 measure python-jsonschema python3 benchmarks/validate_python.py "$work/dataset.schema.json" "$work/dataset.json"
-printf 'speed-up: %.1f x\n' "$(echo "$(cat "$work/python-jsonschema.seconds") / $(cat "$work/sessionzero.seconds")" | bc -l)"
+printf 'speed-up: %.1f x\n' "$(speedup python-jsonschema sessionzero)"

@@ -4,7 +4,7 @@ public struct PackArchiveContents: Sendable, Equatable {
     public struct File: Sendable, Equatable {
         /// Relative, `/`-separated, e.g. `objects/datasets/spells.json`.
         public let path: String
-        public let bytes: [UInt8]
+        public internal(set) var bytes: [UInt8]
 
         public init(path: String, bytes: [UInt8]) {
             self.path = path
@@ -12,7 +12,7 @@ public struct PackArchiveContents: Sendable, Equatable {
         }
     }
 
-    public let files: [File]
+    public private(set) var files: [File]
     /// OS junk the reader found and left out (`.DS_Store`, `__MACOSX/…`, `Thumbs.db`, `._*`): it
     /// passed every structural check but is never decompressed, returned or extracted.
     public let ignoredEntries: [String]
@@ -27,6 +27,12 @@ public struct PackArchiveContents: Sendable, Equatable {
     }
 
     public var paths: [String] { files.map(\.path) }
+
+    /// Frees the bytes of the file at `index` (its path stays): the validator lets go of each document once
+    /// it is read, so a large pack is not held in memory twice, as bytes and as values.
+    mutating func releaseBytes(at index: Int) {
+        files[index].bytes = []
+    }
 
     public subscript(path: String) -> [UInt8]? {
         var low = 0

@@ -21,8 +21,11 @@ public struct PackValidator: Sendable {
     /// Validates a pack's files. `dependencies` are the packs its dependencies may be chosen from (any
     /// number of versions of each); nil when none were supplied, in which case links into dependencies
     /// are not checked and the report says so once per dependency.
+    ///
+    /// The documents' bytes are released as they are read: pass the contents with `consume` when nothing
+    /// else needs them, and a large pack is never held twice.
     public func validate(
-        _ contents: PackArchiveContents,
+        _ contents: consuming PackArchiveContents,
         dependencies: [Datapack]? = nil,
         progress: Progress? = nil
     ) -> PackValidationReport {
@@ -39,7 +42,7 @@ public struct PackValidator: Sendable {
 /// One pass of the pipeline over one pack.
 private struct ValidationRun {
     let validator: PackValidator
-    let contents: PackArchiveContents
+    var contents: PackArchiveContents
     var problems: [ValidationProblem] = []
     var reader: DatapackReader?
     /// Whether every document read so far passed its schema and decoded; links are only checked then,
@@ -54,16 +57,19 @@ private struct ValidationRun {
     }
 
     mutating func readDocuments(progress: PackValidator.Progress?) {
-        let documents = contents.files.filter { PackContentRules.isJSON($0.path) }
+        let documents = contents.files.indices.filter { PackContentRules.isJSON(contents.files[$0].path) }
         // The manifest goes first: how the other documents are read depends on its packType.
-        let ordered =
-            documents.filter { $0.path == PackLayout.manifest } + documents.filter { $0.path != PackLayout.manifest }
-        if ordered.first?.path != PackLayout.manifest {
+        let paths = contents.paths
+        let isManifest = { (index: Int) in paths[index] == PackLayout.manifest }
+        let ordered = documents.filter(isManifest) + documents.filter { !isManifest($0) }
+        if !(ordered.first.map(isManifest) ?? false) {
             add(DatapackReader.missingManifest)
         }
-        for (index, file) in ordered.enumerated() {
-            readDocument(file)
-            progress?(index + 1, ordered.count, file.path)
+        for (done, index) in ordered.enumerated() {
+            readDocument(contents.files[index])
+            // The manifest stays: callers store it as uploaded.
+            if !isManifest(index) { contents.releaseBytes(at: index) }
+            progress?(done + 1, ordered.count, paths[index])
         }
         for file in contents.files where !PackContentRules.isJSON(file.path) && !file.path.hasPrefix(PackLayout.media) {
             problems.append(

@@ -17,6 +17,8 @@ public struct ServerEnvironment: Sendable {
     public var blobs: BlobStore
     /// The rooms of the games being played; a service that snapshots them.
     public let games: GameRegistry
+    /// The figures `/metrics` shows, gathered by the HTTP middleware and the game sockets.
+    public let metrics: ServerMetrics
     public var hasher: any PasswordHasher
     public var rateLimits: LoginRateLimiter.Limits
     public var now: @Sendable () -> Date
@@ -40,6 +42,7 @@ public struct ServerEnvironment: Sendable {
         self.store = store
         self.blobs = blobs
         games = GameRegistry(store: store)
+        metrics = ServerMetrics(startTime: now())
         self.hasher = hasher
         self.rateLimits = rateLimits
         self.now = now
@@ -60,7 +63,7 @@ public func buildRouter(
         now: environment.now
     )
     let cookies = SessionCookies(alwaysSecure: environment.plan.secureCookies)
-    let metrics = ServerMetrics(startTime: environment.now())
+    let metrics = environment.metrics
     let router = Router(context: AppRequestContext.self)
     router.add(
         middleware: RequestIdentityMiddleware(proxyTrust: ProxyTrust(trustsProxy: environment.settings.hosting.reverse))

@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
+import HummingbirdTesting
 import JSONSchema
+import NIOCore
 import SZServer
 import SZStore
 import SZTabletop
@@ -84,6 +86,9 @@ struct GameSocketTests {
                             Token(id: token.id, sceneID: scene, image: wolfImage, x: 350, y: 120, z: token.z)
                         ])
                 )
+                let metrics = String(buffer: try await server.get("/metrics").body)
+                #expect(metrics.contains("sessionzero_game_sockets_open 2\n"))
+                #expect(metrics.contains("sessionzero_game_sockets_opened_total 2\n"))
                 try await gmSocket.close()
                 try await annSocket.close()
             }

@@ -31,7 +31,7 @@ func webSocketServer(_ environment: ServerEnvironment) -> HTTPServerBuilder {
         onUpgrade: { inbound, outbound, context in
             let parameters = context.requestContext.parameters
             let (_, game) = try await games.find(gm: parameters.get("gm") ?? "", slug: parameters.get("slug") ?? "")
-            try await TabletopSocket(games: games, game: game).run(
+            try await TabletopSocket(games: games, game: game, metrics: environment.metrics).run(
                 inbound: inbound,
                 outbound: outbound,
                 logger: context.logger

@@ -12,6 +12,7 @@ import SZTabletop
 struct TabletopSocket {
     let games: GameService
     let game: GameRecord
+    let metrics: ServerMetrics
 
     /// A message may span several frames; past this many bytes it is answered with an error and skipped.
     static let maxMessageBytes = TabletopProtocol.maxFrameBytes
@@ -23,7 +24,11 @@ struct TabletopSocket {
         guard let (seat, room, connection) = try await handshake(&messages, outbound: outbound) else { return }
         let registry = games.registry
         await registry.attach(connection.events, to: game.id)
-        defer { connection.events.cancel() }
+        metrics.socketOpened()
+        defer {
+            metrics.socketClosed()
+            connection.events.cancel()
+        }
         try await outbound.writeTextMessage(TabletopProtocol.encode(.welcome(connection.welcome)))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {

@@ -18,6 +18,8 @@ public final class ServerMetrics: Sendable {
         var requests: [RequestKey: Int] = [:]
         var latencies: [RouteKey: Histogram] = [:]
         var inFlight = 0
+        var openSockets = 0
+        var socketsOpened = 0
     }
 
     /// When the server started, for `process_start_time_seconds`.
@@ -26,6 +28,18 @@ public final class ServerMetrics: Sendable {
 
     public init(startTime: Date) {
         self.startTime = startTime
+    }
+
+    /// A game WebSocket passed its handshake.
+    func socketOpened() {
+        state.withLock {
+            $0.openSockets += 1
+            $0.socketsOpened += 1
+        }
+    }
+
+    func socketClosed() {
+        state.withLock { $0.openSockets -= 1 }
     }
 
     func requestStarted() {
@@ -44,7 +58,9 @@ public final class ServerMetrics: Sendable {
     }
 
     func families() -> [MetricFamily] {
-        let (requests, latencies, inFlight) = state.withLock { ($0.requests, $0.latencies, $0.inFlight) }
+        let (requests, latencies, inFlight, openSockets, socketsOpened) = state.withLock {
+            ($0.requests, $0.latencies, $0.inFlight, $0.openSockets, $0.socketsOpened)
+        }
         let requestSamples = requests.sorted {
             ($0.key.route.route, $0.key.route.method, $0.key.status) < (
                 $1.key.route.route, $1.key.route.method, $1.key.status
@@ -76,6 +92,18 @@ public final class ServerMetrics: Sendable {
                 help: "HTTP requests being handled now.",
                 kind: .gauge,
                 samples: [.init(value: Double(inFlight))]
+            ),
+            MetricFamily(
+                name: "sessionzero_game_sockets_open",
+                help: "Game WebSockets connected now (past their handshake).",
+                kind: .gauge,
+                samples: [.init(value: Double(openSockets))]
+            ),
+            MetricFamily(
+                name: "sessionzero_game_sockets_opened_total",
+                help: "Game WebSockets that passed their handshake since the start.",
+                kind: .counter,
+                samples: [.init(value: Double(socketsOpened))]
             ),
             MetricFamily(
                 name: "process_start_time_seconds",

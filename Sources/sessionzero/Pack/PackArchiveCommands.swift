@@ -25,7 +25,10 @@ struct PackBuildCommand: AsyncParsableCommand {
     func run() async throws {
         let contents = try PackInput.contents(at: folder)
         var progress = ProgressLine(subject: "building \(output)")
-        let report = PackValidator().validate(contents, dependencies: try dependencies.load()) { done, total, file in
+        let report = PackValidator().validate(consume contents, dependencies: try dependencies.load()) {
+            done,
+            total,
+            file in
             progress.update("validated \(done)/\(total) \(file)")
         }
         progress.finish()
@@ -33,9 +36,10 @@ struct PackBuildCommand: AsyncParsableCommand {
             print(report.text(for: folder))
             throw CommandExit.checkFailed
         }
+        // Read again for writing: validation let go of the documents' bytes as it read them.
         let archive: PackArchive
         do {
-            archive = try PackArchiveWriter().write(contents)
+            archive = try PackArchiveWriter().write(folderAtPath: folder)
         } catch {
             throw inputError("\(folder): \(error)")
         }
@@ -46,8 +50,8 @@ struct PackBuildCommand: AsyncParsableCommand {
             throw inputError("\(output): cannot write the archive (\(error.localizedDescription))")
         }
         for warning in report.warnings { print("warning: \(warning)") }
-        for skipped in contents.ignoredEntries { print("left out \(skipped) (operating-system clutter)") }
-        print("wrote \(output): \(contents.files.count) files, \(archive.bytes.count) bytes, sha256 \(archive.sha256)")
+        for skipped in archive.skippedFiles { print("left out \(skipped.path) (\(skipped.reason))") }
+        print("wrote \(output): \(archive.bytes.count) bytes, sha256 \(archive.sha256)")
     }
 }
 

@@ -44,7 +44,7 @@ struct PackValidateCommand: AsyncParsableCommand {
                 continue
             }
             var progress = ProgressLine(subject: "validating \(path)")
-            let report = PackValidator().validate(contents, dependencies: available) { done, total, file in
+            let report = PackValidator().validate(consume contents, dependencies: available) { done, total, file in
                 progress.update("\(done)/\(total) \(file)")
             }
             progress.finish()
