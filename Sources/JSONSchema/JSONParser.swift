@@ -200,7 +200,7 @@ private struct Reader {
     }
 
     private func number(from start: Int) throws(JSONParseError) -> JSONNumber {
-        let lexeme = Array(bytes[start..<index])[...]
+        let lexeme = bytes[start..<index]
         guard let number = JSONNumber(lexeme: lexeme) else {
             let text = String(decoding: lexeme.prefix(40), as: UTF8.self)
             if lexeme.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }),
