@@ -23,6 +23,12 @@ public struct JSONObject: @unchecked Sendable, Hashable, Sequence {
         storage = values.isEmpty ? nil : ObjectStorage.make(keys: keys, values: values, capacity: values.count)
     }
 
+    /// Whether this object is exactly `values` named by `keys` (the same `ObjectKeys`, equal values).
+    func has(keys: ObjectKeys, values: UnsafeBufferPointer<JSONValue>) -> Bool {
+        guard let storage, storage.keys === keys else { return false }
+        return storage.withValues { $0.elementsEqual(values) }
+    }
+
     public var keys: [String] { storage?.keys.keys ?? [] }
     public var count: Int { storage?.keys.count ?? 0 }
     public var isEmpty: Bool { storage == nil }

@@ -12,6 +12,7 @@ struct JSONReader {
     private var tokenStart = 0
     private var lineCounter = LineCounter()
     private var keysTable = ObjectKeysTable()
+    private var repeatedObjects = RepeatedObjectCache()
 
     // Containers are gathered on shared stacks and copied out once complete, so each one in the result has
     // exactly the capacity it needs: growing arrays element by element would waste up to half of it.
@@ -112,7 +113,7 @@ struct JSONReader {
             valueStack.removeSubrange(valuesStart...)
         }
         // Built once the object has more keys than a linear search suits.
-        var keyIndex: [CodePointKey: Int]?
+        var keyIndex: KeyIndex?
         skipWhitespace()
         if hasByte(), bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -143,30 +144,37 @@ struct JSONReader {
             case UInt8(ascii: ","): index += 1
             case UInt8(ascii: "}"):
                 index += 1
-                let keys =
-                    keyIndex.map { ObjectKeys(uniqueKeys: Array(keyStack[start...]), index: $0) }
-                    ?? keysTable.keys(keyStack[start...])
-                return .object(
-                    valueStack[valuesStart...].withUnsafeBufferPointer { JSONObject(keys: keys, values: $0) }
-                )
+                return .object(makeObject(keysFrom: start, valuesFrom: valuesStart, keyIndex: keyIndex))
             default: throw error("expected ',' or '}' in an object, found \(describeByte(at: index))")
             }
         }
     }
 
+    private mutating func makeObject(
+        keysFrom start: Int,
+        valuesFrom valuesStart: Int,
+        keyIndex: KeyIndex?
+    )
+        -> JSONObject
+    {
+        if let keyIndex {
+            let keys = ObjectKeys(uniqueKeys: Array(keyStack[start...]), index: keyIndex)
+            return valueStack[valuesStart...].withUnsafeBufferPointer { JSONObject(keys: keys, values: $0) }
+        }
+        let keys = keysTable.keys(keyStack[start...])
+        return valueStack[valuesStart...].withUnsafeBufferPointer { repeatedObjects.object(keys: keys, values: $0) }
+    }
+
     /// Whether `key` repeats one of the object's keys (`keyStack[start...]`); keeps `index` for large objects.
-    private func isDuplicate(_ key: String, keysFrom start: Int, index: inout [CodePointKey: Int]?) -> Bool {
-        let position = keyStack.count - start
-        if index == nil, position >= ObjectKeys.linearSearchLimit {
-            var built: [CodePointKey: Int] = [:]
-            built.reserveCapacity(position * 2)
-            for (keyPosition, existing) in keyStack[start...].enumerated() {
-                built[CodePointKey(string: existing)] = keyPosition
-            }
+    private func isDuplicate(_ key: String, keysFrom start: Int, index: inout KeyIndex?) -> Bool {
+        let keys = keyStack[start...]
+        if index == nil, keys.count >= ObjectKeys.linearSearchLimit {
+            var built = KeyIndex(roomFor: keys.count * 2)
+            for (position, existing) in keys.enumerated() { _ = built.insert(existing, at: position, keys: keys) }
             index = built
         }
-        if index != nil { return index!.updateValue(position, forKey: CodePointKey(string: key)) != nil }
-        return keyStack[start...].contains { CodePointKey.same($0, key) }
+        if index != nil { return index!.insert(key, at: keys.count, keys: keys) != nil }
+        return keys.contains { CodePointKey.same($0, key) }
     }
 
     private mutating func parseArray(depth: Int) throws(JSONParseError) -> JSONValue {

@@ -56,7 +56,7 @@ public enum JSONValue: Sendable, Hashable {
         case (.null, .null): true
         case (.bool(let left), .bool(let right)): left == right
         case (.number(let left), .number(let right)): left == right
-        case (.string(let left), .string(let right)): left.utf8.elementsEqual(right.utf8)
+        case (.string(let left), .string(let right)): CodePointKey.same(left, right)
         case (.array(let left), .array(let right)): left == right
         case (.object(let left), .object(let right)): left == right
         default: false
@@ -88,8 +88,13 @@ struct CodePointKey: Hashable, Sendable {
     }
 
     static func same(_ left: String, _ right: String) -> Bool {
-        // `==` is canonical equivalence; equal code points imply it, so it is a cheap first filter.
-        left == right && left.utf8.elementsEqual(right.utf8)
+        // `==` is canonical equivalence, which equal code points imply: a fast first filter. Then the UTF-8
+        // buffers are compared, far faster than walking the two UTF-8 views.
+        guard left == right else { return false }
+        let sameBuffers = left.utf8.withContiguousStorageIfAvailable { leftBytes in
+            right.utf8.withContiguousStorageIfAvailable { leftBytes.elementsEqual($0) }
+        }
+        return (sameBuffers ?? nil) ?? left.utf8.elementsEqual(right.utf8)
     }
 }
 

@@ -2,15 +2,16 @@
 /// same keys share one instance (see `ObjectKeysTable`): a document of many similar objects keeps each key
 /// sequence once instead of once per object.
 final class ObjectKeys: @unchecked Sendable {
-    // @unchecked: only mutated while uniquely referenced (JSONObject copies it first otherwise).
-    private(set) var keys: [String]
-    private var index: [CodePointKey: Int]?
+    // @unchecked: only mutated while uniquely referenced (JSONObject copies it first otherwise), which also makes
+    // the runtime's exclusivity checks redundant on these hot properties.
+    @exclusivity(unchecked) private(set) var keys: [String]
+    @exclusivity(unchecked) private var index: KeyIndex?
 
     /// Objects with more keys than this get an index.
     static let linearSearchLimit = 12
 
     /// `keys` must be unique; `index` must be their index when there are more than `linearSearchLimit`.
-    init(uniqueKeys keys: [String], index: [CodePointKey: Int]?) {
+    init(uniqueKeys keys: [String], index: KeyIndex?) {
         self.keys = keys
         self.index = index
         if index == nil { rebuildIndex() }
@@ -19,7 +20,7 @@ final class ObjectKeys: @unchecked Sendable {
     var count: Int { keys.count }
 
     func position(of key: String) -> Int? {
-        if let index { return index[CodePointKey(string: key)] }
+        if let index { return index.position(of: key, keys: keys) }
         return keys.firstIndex { CodePointKey.same($0, key) }
     }
 
@@ -34,7 +35,7 @@ final class ObjectKeys: @unchecked Sendable {
     func append(_ key: String) {
         keys.append(key)
         if index != nil {
-            index![CodePointKey(string: key)] = keys.count - 1
+            _ = index!.insert(key, at: keys.count - 1, keys: keys)
         } else if keys.count > Self.linearSearchLimit {
             rebuildIndex()
         }
@@ -50,23 +51,39 @@ final class ObjectKeys: @unchecked Sendable {
             index = nil
             return
         }
-        index = Dictionary(uniqueKeysWithValues: keys.indices.map { (CodePointKey(string: keys[$0]), $0) })
+        var rebuilt = KeyIndex(roomFor: keys.count)
+        for (position, key) in keys.enumerated() { _ = rebuilt.insert(key, at: position, keys: keys) }
+        index = rebuilt
     }
 }
 
 /// Hands out one shared `ObjectKeys` per distinct key sequence of the small objects of one parse.
 struct ObjectKeysTable {
-    private var shared: [Int: [ObjectKeys]] = [:]
+    private var shared: [UInt64: [ObjectKeys]] = [:]
+
+    /// A hash bucket holds at most this many key sequences; more get unshared keys. The hash is cheap and
+    /// unseeded, so this bounds the work a document crafted to collide can cause.
+    private static let bucketLimit = 8
 
     /// The shared keys equal to `keys`, which must be unique and at most `ObjectKeys.linearSearchLimit`.
     mutating func keys(_ keys: ArraySlice<String>) -> ObjectKeys {
-        var hasher = Hasher()
-        hasher.combine(keys.count)
-        for key in keys { hasher.combine(key) }
-        let hash = hasher.finalize()
-        if let found = shared[hash]?.first(where: { $0.hasKeys(keys) }) { return found }
+        let hash = Self.hash(keys)
+        let bucket = shared[hash] ?? []
+        if let found = bucket.first(where: { $0.hasKeys(keys) }) { return found }
         let made = ObjectKeys(uniqueKeys: Array(keys), index: nil)
-        shared[hash, default: []].append(made)
+        if bucket.count < Self.bucketLimit { shared[hash, default: []].append(made) }
         return made
+    }
+
+    /// FNV-1a over the keys' UTF-8, each key ended by a byte that UTF-8 never uses.
+    private static func hash(_ keys: ArraySlice<String>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for var key in keys {
+            key.withUTF8 { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
+            hash = (hash ^ 0xFF) &* 0x100_0000_01b3
+        }
+        return hash
     }
 }
