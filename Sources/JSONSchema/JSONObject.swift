@@ -30,13 +30,13 @@ public struct JSONObject: @unchecked Sendable, Hashable, Sequence {
     }
 
     public var keys: [String] { storage?.keys.keys ?? [] }
-    public var count: Int { storage?.keys.count ?? 0 }
+    public var count: Int { storage?.withUnsafeMutablePointerToHeader { $0.pointee.count } ?? 0 }
     public var isEmpty: Bool { storage == nil }
 
     public subscript(key: String) -> JSONValue? {
         get {
-            guard let storage, let position = storage.keys.position(of: key) else { return nil }
-            return storage.value(at: position)
+            // Through the storage's pointers: going through its properties would retain the keys on every lookup.
+            storage?.withUnsafeMutablePointers { keys, values in keys.pointee.position(of: key).map { values[$0] } }
         }
         set {
             guard let position = storage?.keys.position(of: key) else {

@@ -38,6 +38,14 @@ import Testing
         }
     }
 
+    @Test(arguments: [3, 1 << 20])
+    func columnsCountScalarsAcrossLongLines(chunkSize: Int) {
+        let text =
+            "[\"" + String(repeating: "é", count: 30) + "\",\n \"" + String(repeating: "💩a", count: 20) + "\", tru]"
+        let error = #expect(throws: JSONParseError.self) { try parseInChunks(text, chunkSize: chunkSize) }
+        #expect(error?.description == "line 2, column 46: invalid literal, expected true")
+    }
+
     @Test func aReadFailureIsReportedRatherThanAnEarlyEnd() {
         var calls = 0
         #expect(throws: ReadFailed.self) {
