@@ -1,47 +1,53 @@
 /// An exact decimal number: `significand × 10^exponent`, kept in a canonical form so that `1.0`, `1`
 /// and `10e-1` are equal and hash alike, and integers of any length compare exactly.
 public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertible {
-    /// Decimal digits of the significand, most significant first, with no leading or trailing zeros;
-    /// empty for zero.
-    let digits: [UInt8]
-    let exponent: Int
+    // The significand has no leading or trailing zeros (trailing ones go into the exponent). Up to 19 digits it is
+    // kept inline as an integer, which covers nearly every number in real documents without a heap allocation;
+    // a longer one keeps its decimal digits. Every value has exactly one form, so synthesized equality and hashing
+    // are exact.
+    private let inlineSignificand: UInt64
+    /// The significand's decimal digits when it has more than `inlineDigitLimit` of them; empty otherwise.
+    private let longDigits: [UInt8]
+    private let storedExponent: Int32
     public let isNegative: Bool
 
     /// Largest decimal exponent accepted; larger ones would make exact arithmetic unbounded.
     public static let maximumExponentMagnitude = 100_000
 
-    init(isNegative: Bool, digits: [UInt8], exponent: Int) {
-        var first = 0
-        while first < digits.count, digits[first] == 0 { first += 1 }
-        var end = digits.count
-        var exponent = exponent
-        while end > first, digits[end - 1] == 0 {
-            end -= 1
-            exponent += 1
-        }
-        if first == end {
-            self.digits = []
-            self.exponent = 0
+    /// The most significand digits an inline `UInt64` holds whatever they are.
+    static let inlineDigitLimit = 19
+
+    /// `exponent` is the power of ten of the significand's last digit taken, before the held zeros.
+    private init?(isNegative: Bool, significand: SignificandDigits, exponent: Int) {
+        guard !significand.isZero else {
+            inlineSignificand = 0
+            longDigits = []
+            storedExponent = 0
             self.isNegative = false
-        } else {
-            self.digits = Array(digits[first..<end])
-            self.exponent = exponent
-            self.isNegative = isNegative
+            return
         }
+        guard let storedExponent = Int32(exactly: exponent + significand.heldZeros) else { return nil }
+        inlineSignificand = significand.inline
+        longDigits = significand.long
+        self.storedExponent = storedExponent
+        self.isNegative = isNegative
     }
 
     public init(_ value: Int) {
-        let magnitude = value.magnitude
-        self.init(isNegative: value < 0, digits: Array(String(magnitude).utf8).map { $0 - 48 }, exponent: 0)
+        var significand = SignificandDigits()
+        for digit in String(value.magnitude).utf8 { significand.append(digit - 48) }
+        // A machine integer has at most 19 digits: its exponent always fits.
+        self.init(isNegative: value < 0, significand: significand, exponent: 0)!
     }
 
     /// Parses a JSON number lexeme (`-?int(.frac)?([eE][+-]?exp)?`); nil when it is not one.
     public init?(_ text: some StringProtocol) {
-        guard let number = JSONNumber(lexeme: Array(text.utf8)[...]) else { return nil }
+        let bytes = Array(text.utf8)
+        guard let number = bytes.withUnsafeBufferPointer({ JSONNumber(lexeme: $0[...]) }) else { return nil }
         self = number
     }
 
-    init?(lexeme bytes: ArraySlice<UInt8>) {
+    init?(lexeme bytes: Slice<UnsafeBufferPointer<UInt8>>) {
         var index = bytes.startIndex
         let end = bytes.endIndex
         var negative = false
@@ -49,11 +55,10 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
             negative = true
             index += 1
         }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(bytes.count)
+        var significand = SignificandDigits()
         let integerStart = index
         while index < end, bytes[index] >= 48, bytes[index] <= 57 {
-            digits.append(bytes[index] - 48)
+            significand.append(bytes[index] - 48)
             index += 1
         }
         let integerCount = index - integerStart
@@ -63,7 +68,7 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
             index += 1
             let fractionStart = index
             while index < end, bytes[index] >= 48, bytes[index] <= 57 {
-                digits.append(bytes[index] - 48)
+                significand.append(bytes[index] - 48)
                 index += 1
             }
             guard index > fractionStart else { return nil }
@@ -86,30 +91,49 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
             exponent += exponentNegative ? -written : written
         }
         guard index == end else { return nil }
-        self.init(isNegative: negative, digits: digits, exponent: exponent)
-        guard isZero || abs(self.exponent + self.digits.count) <= Self.maximumExponentMagnitude else { return nil }
+        if !significand.isZero {
+            let magnitude = exponent + significand.heldZeros + significand.count
+            guard abs(magnitude) <= Self.maximumExponentMagnitude else { return nil }
+        }
+        self.init(isNegative: negative, significand: significand, exponent: exponent)
     }
 
-    public var isZero: Bool { digits.isEmpty }
+    var exponent: Int { Int(storedExponent) }
+
+    /// Decimal digits of the significand, most significant first; empty for zero.
+    var digits: [UInt8] {
+        if !longDigits.isEmpty { return longDigits }
+        if inlineSignificand == 0 { return [] }
+        return String(inlineSignificand).utf8.map { $0 - 48 }
+    }
+
+    private var digitCount: Int {
+        guard longDigits.isEmpty else { return longDigits.count }
+        var count = 0
+        var rest = inlineSignificand
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        return count
+    }
+
+    public var isZero: Bool { inlineSignificand == 0 && longDigits.isEmpty }
 
     /// True when the value has no fractional part (`1.0` is an integer, as JSON Schema requires).
     public var isInteger: Bool { exponent >= 0 }
 
     /// The value as an `Int` when it is an integer that fits.
     public var intValue: Int? {
-        guard isInteger, digits.count + exponent <= 19 else { return nil }
-        var result = 0
-        for digit in digits {
-            let (next, overflow) = result.multipliedReportingOverflow(by: 10)
-            guard !overflow else { return nil }
-            result = next + Int(digit)
-        }
+        guard isInteger, longDigits.isEmpty else { return nil }
+        var magnitude = inlineSignificand
         for _ in 0..<exponent {
-            let (next, overflow) = result.multipliedReportingOverflow(by: 10)
+            let (next, overflow) = magnitude.multipliedReportingOverflow(by: 10)
             guard !overflow else { return nil }
-            result = next
+            magnitude = next
         }
-        return isNegative ? -result : result
+        guard magnitude <= UInt64(Int.max) else { return nil }
+        return isNegative ? -Int(magnitude) : Int(magnitude)
     }
 
     /// The nearest `Double`, for display and for callers that do not need exactness.
@@ -119,13 +143,15 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public var description: String {
         if isZero { return "0" }
-        let text = String(decoding: digits.map { $0 + 48 }, as: UTF8.self)
+        let text =
+            longDigits.isEmpty ? String(inlineSignificand) : String(decoding: longDigits.map { $0 + 48 }, as: UTF8.self)
+        let digitCount = text.utf8.count
         let sign = isNegative ? "-" : ""
         if exponent >= 0 {
-            if exponent <= 21 - digits.count { return sign + text + String(repeating: "0", count: exponent) }
+            if exponent <= 21 - digitCount { return sign + text + String(repeating: "0", count: exponent) }
             return sign + scientific(text)
         }
-        let pointPosition = digits.count + exponent
+        let pointPosition = digitCount + exponent
         if pointPosition > 0 {
             let split = text.index(text.startIndex, offsetBy: pointPosition)
             return sign + text[..<split] + "." + text[split...]
@@ -135,7 +161,7 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 
     private func scientific(_ text: String) -> String {
-        let power = exponent + digits.count - 1
+        let power = exponent + digitCount - 1
         let head = text.prefix(1)
         let tail = text.dropFirst()
         return head + (tail.isEmpty ? "" : "." + tail) + "e" + (power < 0 ? "-" : "+") + String(power.magnitude)
@@ -151,13 +177,25 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     static func compareMagnitudes(_ lhs: JSONNumber, _ rhs: JSONNumber) -> Int {
         if lhs.isZero || rhs.isZero { return lhs.isZero ? (rhs.isZero ? 0 : -1) : 1 }
         // The position of the most significant digit decides unless it is equal.
-        let lhsMagnitude = lhs.digits.count + lhs.exponent
-        let rhsMagnitude = rhs.digits.count + rhs.exponent
+        let lhsCount = lhs.digitCount
+        let rhsCount = rhs.digitCount
+        let lhsMagnitude = lhsCount + lhs.exponent
+        let rhsMagnitude = rhsCount + rhs.exponent
         if lhsMagnitude != rhsMagnitude { return lhsMagnitude < rhsMagnitude ? -1 : 1 }
-        for index in 0..<max(lhs.digits.count, rhs.digits.count) {
-            let left = index < lhs.digits.count ? lhs.digits[index] : 0
-            let right = index < rhs.digits.count ? rhs.digits[index] : 0
-            if left != right { return left < right ? -1 : 1 }
+        if lhs.longDigits.isEmpty, rhs.longDigits.isEmpty {
+            // Pad the shorter significand with zeros: both then have the same count, at most 19 digits.
+            var left = lhs.inlineSignificand
+            var right = rhs.inlineSignificand
+            for _ in lhsCount..<max(lhsCount, rhsCount) { left *= 10 }
+            for _ in rhsCount..<max(lhsCount, rhsCount) { right *= 10 }
+            return left == right ? 0 : (left < right ? -1 : 1)
+        }
+        let left = lhs.digits
+        let right = rhs.digits
+        for index in 0..<max(left.count, right.count) {
+            let leftDigit = index < left.count ? left[index] : 0
+            let rightDigit = index < right.count ? right[index] : 0
+            if leftDigit != rightDigit { return leftDigit < rightDigit ? -1 : 1 }
         }
         return 0
     }
@@ -173,77 +211,35 @@ public struct JSONNumber: Sendable, Hashable, Comparable, CustomStringConvertibl
     }
 }
 
-/// Just enough unsigned big-integer arithmetic for `multipleOf`: built from decimal digits, then one
-/// remainder by binary long division.
-struct BigUnsigned {
-    /// Little-endian 32-bit limbs.
-    private(set) var limbs: [UInt32]
+/// A significand's digits gathered in order: leading zeros dropped, trailing zeros held back (the caller adds
+/// them to the exponent), kept in a `UInt64` until there are more than `JSONNumber.inlineDigitLimit`.
+private struct SignificandDigits {
+    private(set) var inline: UInt64 = 0
+    private(set) var long: [UInt8] = []
+    /// Digits taken into `inline` or `long`.
+    private(set) var count = 0
+    /// Zeros after the last nonzero digit, not yet taken.
+    private(set) var heldZeros = 0
 
-    init(decimalDigits: [UInt8], trailingZeros: Int) {
-        limbs = []
-        for digit in decimalDigits { multiplyAdd(10, UInt32(digit)) }
-        for _ in 0..<trailingZeros { multiplyAdd(10, 0) }
-    }
+    var isZero: Bool { count == 0 }
 
-    private init(limbs: [UInt32]) { self.limbs = limbs }
-
-    var isZero: Bool { limbs.allSatisfy { $0 == 0 } }
-
-    private mutating func multiplyAdd(_ factor: UInt32, _ addend: UInt32) {
-        var carry = UInt64(addend)
-        for index in limbs.indices {
-            let product = UInt64(limbs[index]) * UInt64(factor) + carry
-            limbs[index] = UInt32(truncatingIfNeeded: product)
-            carry = product >> 32
+    mutating func append(_ digit: UInt8) {
+        guard digit != 0 else {
+            if count > 0 { heldZeros += 1 }
+            return
         }
-        if carry > 0 { limbs.append(UInt32(carry)) }
+        for _ in 0..<heldZeros { take(0) }
+        heldZeros = 0
+        take(digit)
     }
 
-    private var bitWidth: Int {
-        guard let top = limbs.lastIndex(where: { $0 != 0 }) else { return 0 }
-        return top * 32 + (32 - limbs[top].leadingZeroBitCount)
-    }
-
-    private func bit(_ index: Int) -> Bool { limbs[index / 32] & (1 << UInt32(index % 32)) != 0 }
-
-    func remainder(dividingBy divisor: BigUnsigned) -> BigUnsigned {
-        var remainder = BigUnsigned(limbs: Array(repeating: 0, count: divisor.limbs.count + 1))
-        var index = bitWidth - 1
-        while index >= 0 {
-            remainder.shiftLeftOne(insert: bit(index))
-            if remainder.compare(divisor) >= 0 { remainder.subtract(divisor) }
-            index -= 1
+    private mutating func take(_ digit: UInt8) {
+        if count < JSONNumber.inlineDigitLimit {
+            inline = inline * 10 + UInt64(digit)
+        } else {
+            if long.isEmpty { long = String(inline).utf8.map { $0 - 48 } }
+            long.append(digit)
         }
-        return remainder
-    }
-
-    private mutating func shiftLeftOne(insert: Bool) {
-        var carry: UInt32 = insert ? 1 : 0
-        for index in limbs.indices {
-            let next = limbs[index] >> 31
-            limbs[index] = limbs[index] << 1 | carry
-            carry = next
-        }
-        if carry != 0 { limbs.append(carry) }
-    }
-
-    private func compare(_ other: BigUnsigned) -> Int {
-        for index in stride(from: max(limbs.count, other.limbs.count) - 1, through: 0, by: -1) {
-            let left = index < limbs.count ? limbs[index] : 0
-            let right = index < other.limbs.count ? other.limbs[index] : 0
-            if left != right { return left < right ? -1 : 1 }
-        }
-        return 0
-    }
-
-    private mutating func subtract(_ other: BigUnsigned) {
-        var borrow: Int64 = 0
-        for index in limbs.indices {
-            let right = index < other.limbs.count ? Int64(other.limbs[index]) : 0
-            var difference = Int64(limbs[index]) - right - borrow
-            borrow = difference < 0 ? 1 : 0
-            if difference < 0 { difference += 1 << 32 }
-            limbs[index] = UInt32(difference)
-        }
+        count += 1
     }
 }

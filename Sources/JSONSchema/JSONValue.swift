@@ -56,7 +56,7 @@ public enum JSONValue: Sendable, Hashable {
         case (.null, .null): true
         case (.bool(let left), .bool(let right)): left == right
         case (.number(let left), .number(let right)): left == right
-        case (.string(let left), .string(let right)): left.utf8.elementsEqual(right.utf8)
+        case (.string(let left), .string(let right)): CodePointKey.same(left, right)
         case (.array(let left), .array(let right)): left == right
         case (.object(let left), .object(let right)): left == right
         default: false
@@ -80,126 +80,21 @@ struct CodePointKey: Hashable, Sendable {
     let string: String
 
     static func == (lhs: CodePointKey, rhs: CodePointKey) -> Bool {
-        lhs.string.utf8.elementsEqual(rhs.string.utf8)
+        same(lhs.string, rhs.string)
     }
 
     func hash(into hasher: inout Hasher) {
         hasher.combine(string)
     }
-}
 
-/// A JSON object: unique keys in document order. Small objects are searched linearly (most JSON objects are
-/// small, and a flat array is far more compact than a hash table); large ones also keep a key index.
-public struct JSONObject: Sendable, Hashable, Sequence {
-    public typealias Member = (key: String, value: JSONValue)
-
-    private var members: [Member]
-    private var index: [CodePointKey: Int]?
-
-    /// Objects with more members than this get an index.
-    static let linearSearchLimit = 12
-
-    public init() {
-        members = []
-    }
-
-    /// Builds an object from pairs; a later duplicate key replaces the earlier value but keeps its position.
-    public init(_ pairs: [(String, JSONValue)]) {
-        self.init()
-        for (key, value) in pairs { self[key] = value }
-    }
-
-    /// Builds an object from members already known to be unique, or returns the position of the first repeated key.
-    static func make(uniqueMembers members: [Member]) -> Result<JSONObject, DuplicateKey> {
-        var object = JSONObject()
-        object.members = members
-        if members.count > linearSearchLimit {
-            var index: [CodePointKey: Int] = [:]
-            index.reserveCapacity(members.count)
-            for position in members.indices
-            where index.updateValue(position, forKey: CodePointKey(string: members[position].key)) != nil {
-                return .failure(DuplicateKey(position: position))
-            }
-            object.index = index
-        } else {
-            for position in members.indices.dropFirst() {
-                let key = members[position].key
-                if members[..<position].contains(where: { sameKey($0.key, key) }) {
-                    return .failure(DuplicateKey(position: position))
-                }
-            }
+    static func same(_ left: String, _ right: String) -> Bool {
+        // `==` is canonical equivalence, which equal code points imply: a fast first filter. Then the UTF-8
+        // buffers are compared, far faster than walking the two UTF-8 views.
+        guard left == right else { return false }
+        let sameBuffers = left.utf8.withContiguousStorageIfAvailable { leftBytes in
+            right.utf8.withContiguousStorageIfAvailable { leftBytes.elementsEqual($0) }
         }
-        return .success(object)
-    }
-
-    struct DuplicateKey: Error {
-        let position: Int
-    }
-
-    public var keys: [String] { members.map(\.key) }
-    public var count: Int { members.count }
-    public var isEmpty: Bool { members.isEmpty }
-
-    private static func sameKey(_ left: String, _ right: String) -> Bool {
-        // `==` is canonical equivalence; equal code points imply it, so it is a cheap first filter.
-        left == right && left.utf8.elementsEqual(right.utf8)
-    }
-
-    private func position(of key: String) -> Int? {
-        if let index { return index[CodePointKey(string: key)] }
-        return members.firstIndex { Self.sameKey($0.key, key) }
-    }
-
-    public subscript(key: String) -> JSONValue? {
-        get { position(of: key).map { members[$0].value } }
-        set {
-            if let existing = position(of: key) {
-                if let newValue {
-                    members[existing].value = newValue
-                } else {
-                    members.remove(at: existing)
-                    rebuildIndex()
-                }
-            } else if let newValue {
-                members.append((key, newValue))
-                if index != nil {
-                    index![CodePointKey(string: key)] = members.count - 1
-                } else if members.count > Self.linearSearchLimit {
-                    rebuildIndex()
-                }
-            }
-        }
-    }
-
-    private mutating func rebuildIndex() {
-        guard members.count > Self.linearSearchLimit else {
-            index = nil
-            return
-        }
-        index = Dictionary(uniqueKeysWithValues: members.indices.map { (CodePointKey(string: members[$0].key), $0) })
-    }
-
-    public func makeIterator() -> IndexingIterator<[Member]> {
-        members.makeIterator()
-    }
-
-    // Equality and hashing ignore key order, as JSON Schema's equality does.
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        return lhs.members.allSatisfy { member in rhs[member.key] == member.value }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(count)
-        // An order-independent combination of the members' hashes.
-        var combined = 0
-        for member in members {
-            var memberHasher = Hasher()
-            memberHasher.combine(member.key)
-            memberHasher.combine(member.value)
-            combined = combined &+ memberHasher.finalize()
-        }
-        hasher.combine(combined)
+        return (sameBuffers ?? nil) ?? left.utf8.elementsEqual(right.utf8)
     }
 }
 

@@ -18,13 +18,20 @@ enum JSONFile {
         guard size <= maximumSize else {
             throw ReadError(description: "\(path): the file is \(size) bytes, more than the \(maximumSize) allowed")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
             throw ReadError(description: "\(path): cannot read the file")
         }
+        defer { try? handle.close() }
         do {
-            return try JSONParser().parse(data)
-        } catch {
+            // Read in chunks: the parsed document is held, its text never is whole.
+            return try JSONParser().parse { buffer in
+                guard let chunk = try handle.read(upToCount: buffer.count) else { return 0 }
+                return chunk.copyBytes(to: buffer)
+            }
+        } catch let error as JSONParseError {
             throw ReadError(description: "\(path):\(error.line):\(error.column): \(error.message)")
+        } catch {
+            throw ReadError(description: "\(path): cannot read the file: \(error.localizedDescription)")
         }
     }
 

@@ -16,6 +16,26 @@ import Testing
         #expect(try parser.parse("1e400").numberValue?.isInteger == true)
     }
 
+    @Test func numbersAroundTheInlineLimitCompareExactly() throws {
+        let texts = [
+            "-12345678901234567890", "-9999999999999999999", "-1", "0.000000000000000000001", "0.1",
+            "1", "1.0000000000000000001", "9999999999999999999", "10000000000000000000", "10000000000000000001",
+            "12345678901234567890.5",
+        ]
+        let numbers = try texts.map { try #require(JSONNumber($0)) }
+        for (index, number) in numbers.enumerated() {
+            #expect(numbers.dropFirst(index + 1).allSatisfy { number < $0 })
+            #expect(number.description == JSONNumber(number.description)?.description)
+        }
+        #expect(JSONNumber("10000000000000000000") == JSONNumber("1e19"))
+        #expect(JSONNumber("1.0000000000000000001")?.description == "1.0000000000000000001")
+        #expect(JSONNumber(Int.min).intValue == nil)
+        #expect(JSONNumber(Int.max).intValue == Int.max)
+        #expect(JSONNumber(-1200) == JSONNumber("-1.2e3"))
+        #expect(JSONNumber("-1.2e3")?.intValue == -1200)
+        #expect(JSONNumber("12345678901234567890")?.intValue == nil)
+    }
+
     @Test func booleansAreNeverNumbers() throws {
         #expect(try parser.parse("true") != parser.parse("1"))
         #expect(try parser.parse("[false]") != parser.parse("[0]"))
