@@ -191,6 +191,11 @@ struct GameTransferTests {
             #expect(report.isValid, "\(report.problems)")
             #expect(report.pack?.manifest.packType == .session)
             #expect(report.pack?.session?.snapshots.count == 1)
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("sz-\(UUID().uuidString).szp")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try Data(Array(buffer: szp.body)).write(to: file)
+            let validate = try ServerProcess(arguments: ["pack", "validate", file.path])
+            #expect(await validate.exitStatus() == 0, "\(validate.output)")
             let again = try await importGame(server, Array(buffer: szp.body), session: gina, query: "?slug=again")
             #expect(again.status == .created)
             #expect(try await state(server, "gina/again", session: gina).json == original.json)
