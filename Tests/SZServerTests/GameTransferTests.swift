@@ -137,6 +137,23 @@ struct GameTransferTests {
             let manyDetail = try await importGame(server, many.bytes, session: gina)
                 .expectProblem(.unprocessableContent, "unsafe-archive")
             #expect(manyDetail.contains("4097"))
+            let outside = """
+                {"format": "sessionzero-game", "version": 1, "name": "Bad", "flags": {"playersControlMusic": false},
+                 "activeScene": 0, "music": [], "rolls": [],
+                 "scenes": [{"id": "s", "name": "S", "width": 100, "height": 100, "background": null,
+                   "grid": {"cellSize": 48, "offsetX": 0, "offsetY": 0, "shown": false},
+                   "tokens": [{"id": "t", "image": "a.png", "x": 500, "y": 5, "size": 10, "rotation": 0,
+                     "flipped": false, "label": "", "locked": false, "z": 0, "hidden": false, "background": false}]}]}
+                """
+            let badValue = try await importGame(
+                server,
+                try GameArchives.zip(["game.json": Array(outside.utf8), "a.png": GameArchives.png()]),
+                session: gina
+            )
+            #expect(
+                try badValue.expectProblem(.unprocessableContent, "invalid-game-archive")
+                    == "game.json at /scenes/0/tokens/0/x: must be inside the scene (0…100)"
+            )
             let noGame = try await importGame(
                 server,
                 try GameArchives.zip(["x.png": GameArchives.png()]),
