@@ -16,7 +16,7 @@ struct ArchiveInspection {
     /// OS junk that is left out.
     let ignoredEntries: [String]
 
-    init(_ archive: [UInt8], limits: ArchiveLimits) throws(PackArchiveError) {
+    init(_ archive: [UInt8], limits: ArchiveLimits, requiresManifest: Bool = true) throws(PackArchiveError) {
         if archive.count > limits.maximumArchiveSize {
             throw .archiveTooLarge(size: archive.count, limit: limits.maximumArchiveSize)
         }
@@ -36,7 +36,11 @@ struct ArchiveInspection {
             }
             described.append((record, entry))
         }
-        try PackContentRules.requireManifest(among: described.lazy.filter { $0.entry.kind == .file }.map(\.entry.path))
+        if requiresManifest {
+            try PackContentRules.requireManifest(
+                among: described.lazy.filter { $0.entry.kind == .file }.map(\.entry.path)
+            )
+        }
 
         var spans: [(range: Range<Int>, path: String)] = []
         var files: [InspectedEntry] = []

@@ -39,14 +39,18 @@
 /// chunk and keeps asking for input after the file ends).
 public struct PackArchiveReader: Sendable {
     public var limits: ArchiveLimits
+    /// Whether `szpack.json` must be at the root. Other archives read with the same checks (a game export)
+    /// turn it off.
+    public var requiresManifest: Bool
 
-    public init(limits: ArchiveLimits = ArchiveLimits()) {
+    public init(limits: ArchiveLimits = ArchiveLimits(), requiresManifest: Bool = true) {
         self.limits = limits
+        self.requiresManifest = requiresManifest
     }
 
     /// Reads and checks a whole archive held in memory.
     public func read(_ archive: [UInt8]) throws(PackArchiveError) -> PackArchiveContents {
-        let inspection = try ArchiveInspection(archive, limits: limits)
+        let inspection = try ArchiveInspection(archive, limits: limits, requiresManifest: requiresManifest)
         var files: [PackArchiveContents.File] = []
         try forEachFile(of: inspection, in: archive) { path, bytes throws(PackArchiveError) in
             files.append(PackArchiveContents.File(path: path, bytes: bytes))
@@ -65,7 +69,7 @@ public struct PackArchiveReader: Sendable {
     /// passed every check. On failure nothing is left behind. The target must not exist or must be
     /// an empty folder; its parent must exist.
     public func extract(_ archive: [UInt8], toDirectoryAtPath targetPath: String) throws(PackArchiveError) {
-        let inspection = try ArchiveInspection(archive, limits: limits)
+        let inspection = try ArchiveInspection(archive, limits: limits, requiresManifest: requiresManifest)
         let staging = try StagingDirectory(target: targetPath)
         do throws(PackArchiveError) {
             try forEachFile(of: inspection, in: archive) { path, bytes throws(PackArchiveError) in

@@ -39,9 +39,13 @@ public struct SkippedFile: Sendable, Equatable {
 /// is skipped and reported in ``PackArchive/skippedFiles``.
 public struct PackArchiveWriter: Sendable {
     public var limits: ArchiveLimits
+    /// Whether `szpack.json` must be among the files; off for other archives written the same way (a game
+    /// export).
+    public var requiresManifest: Bool
 
-    public init(limits: ArchiveLimits = ArchiveLimits()) {
+    public init(limits: ArchiveLimits = ArchiveLimits(), requiresManifest: Bool = true) {
         self.limits = limits
+        self.requiresManifest = requiresManifest
     }
 
     public func write(_ contents: PackArchiveContents) throws(PackArchiveError) -> PackArchive {
@@ -90,7 +94,7 @@ public struct PackArchiveWriter: Sendable {
                 throw .totalSizeTooLarge(size: totalSize, limit: limits.maximumTotalSize)
             }
         }
-        try PackContentRules.requireManifest(among: files.map(\.path))
+        if requiresManifest { try PackContentRules.requireManifest(among: files.map(\.path)) }
         for file in files {
             try PackContentRules.check(file.path, bytes: file.bytes, limits: limits)
         }

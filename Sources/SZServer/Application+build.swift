@@ -6,6 +6,7 @@ import HummingbirdWebSocket
 public import Logging
 import NIOCore
 import NIOSSL
+public import SZCore
 public import SZStore
 
 /// Everything the server is built from; tests pass a fast password hasher, a fixed clock and tight limits.
@@ -25,6 +26,8 @@ public struct ServerEnvironment: Sendable {
     /// The clock the daily clean-up waits on, and the zone of `cleanup.daytime`.
     public var cleanupClock: any CleanupClock
     public var timeZone: TimeZone
+    /// The word lists of game slugs; nil for the shipped ones.
+    public var fancyURLs: FancyURLGenerator?
 
     public init(
         settings: ServerSettings,
@@ -35,7 +38,8 @@ public struct ServerEnvironment: Sendable {
         rateLimits: LoginRateLimiter.Limits = .standard,
         now: @escaping @Sendable () -> Date = { Date() },
         cleanupClock: any CleanupClock = SystemCleanupClock(),
-        timeZone: TimeZone = .current
+        timeZone: TimeZone = .current,
+        fancyURLs: FancyURLGenerator? = nil
     ) {
         self.settings = settings
         self.plan = plan
@@ -48,6 +52,7 @@ public struct ServerEnvironment: Sendable {
         self.now = now
         self.cleanupClock = cleanupClock
         self.timeZone = timeZone
+        self.fancyURLs = fancyURLs
     }
 }
 
@@ -88,7 +93,12 @@ public func buildRouter(
     OperationsController(store: environment.store, metrics: metrics).register(on: routes)
     OpenAPIController(document: try OpenAPIController.loadDocument()).register(on: routes)
     let games = GameService(environment)
-    GamesController(games: games).register(on: routes)
+    let media = GameMedia(store: environment.store, blobs: environment.blobs)
+    GamesController(games: games, media: media).register(on: routes)
+    GameTransferController(games: games, media: media, limits: environment.settings.fileLimit).register(on: routes)
+    MusicController(games: games, blobs: environment.blobs, limits: environment.settings.fileLimit).register(
+        on: routes
+    )
     ImagesController(games: games, blobs: environment.blobs, limits: environment.settings.fileLimit).register(
         on: routes
     )
@@ -157,7 +167,12 @@ public func buildApplication(
     app.addServices(
         environment.store,
         CleanupService(
-            cleanup: Cleanup(store: environment.store, expire: environment.settings.expire, logger: logger),
+            cleanup: Cleanup(
+                store: environment.store,
+                blobs: environment.blobs,
+                expire: environment.settings.expire,
+                logger: logger
+            ),
             schedule: CleanupSchedule(daytime: environment.settings.cleanup.daytime, timeZone: environment.timeZone),
             clock: environment.cleanupClock,
             logger: logger

@@ -9,9 +9,9 @@ struct CleanupCommand: AsyncParsableCommand {
         commandName: "cleanup",
         abstract: "Remove what has been unused for `expire` seconds, then exit.",
         discussion: """
-            Does what the server does every day at cleanup.daytime: removes accounts nobody has used for `expire` \
-            seconds (admins never). Prints every removal; --dry-run prints what would be removed and changes nothing. \
-            It may run while the server runs.
+            Does what the server does every day at cleanup.daytime: removes games nobody has played and accounts \
+            nobody has used for `expire` seconds (admins never), with the files only they held. Prints every \
+            removal; --dry-run prints what would be removed and changes nothing. It may run while the server runs.
             """
     )
 
@@ -33,7 +33,9 @@ struct CleanupCommand: AsyncParsableCommand {
         var logger = Logger(label: "sessionzero")
         logger.logLevel = .warning
         let report = try await withMigratedStore(folder: folder, environment: environment, logger: logger) { store in
-            try await Cleanup(store: store, expire: settings.expire, logger: logger).run(now: Date(), dryRun: dryRun)
+            let blobs = BlobStore(folder: URL(fileURLWithPath: folder.path + "/blobs"))
+            return try await Cleanup(store: store, blobs: blobs, expire: settings.expire, logger: logger)
+                .run(now: Date(), dryRun: dryRun)
         }
         let verb = dryRun ? "would remove" : "removed"
         for item in report.removed { print("\(verb) \(item)") }

@@ -93,7 +93,8 @@ struct ServeCommand: AsyncParsableCommand {
                     settings: parsed.settings,
                     plan: plan,
                     store: store,
-                    blobs: BlobStore(folder: URL(fileURLWithPath: folder.path + "/blobs"))
+                    blobs: BlobStore(folder: URL(fileURLWithPath: folder.path + "/blobs")),
+                    fancyURLs: fancyURLs
                 ),
                 tls: tls,
                 logger: logger

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("sessionzero cleanup")
 struct CleanupCommandTests {
-    @Test("--dry-run prints what would go and removes nothing; without it the accounts go")
+    @Test("--dry-run prints what would go and removes nothing; without it the games and accounts go")
     func dryRunThenRun() async throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("sz-cleanup-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: data) }
@@ -20,18 +20,26 @@ struct CleanupCommandTests {
         let longAgo = Date(timeIntervalSince1970: 1_000_000_000)
         _ = try await store.users.create(name: "admin", role: nil, passwordHash: nil, now: longAgo)
         _ = try await store.users.create(name: "idle", role: nil, passwordHash: nil, now: longAgo)
-        _ = try await store.users.create(name: "fresh", role: nil, passwordHash: nil, now: Date())
+        let fresh = try await store.users.create(name: "fresh", role: nil, passwordHash: nil, now: Date())
+        _ = try await store.games.create(
+            NewGame(ownerID: fresh.id, slug: "old-table", name: "Old table", passwordHash: nil),
+            id: UUID(),
+            initialState: "{}",
+            now: longAgo
+        )
         await store.shutdown()
 
         let dryRun = try ServerProcess(arguments: ["cleanup", "--dry-run", "--data", data.path])
         #expect(await dryRun.exitStatus() == 0, "\(dryRun.output)")
         #expect(dryRun.output.contains("would remove account idle (last active 2001-09-09T01:46:40Z)"))
-        #expect(dryRun.output.contains("would remove 1 item(s) unused since"))
+        #expect(dryRun.output.contains("would remove game fresh/old-table (last active 2001-09-09T01:46:40Z)"))
+        #expect(dryRun.output.contains("would remove 2 item(s) unused since"))
         #expect(!dryRun.output.contains("admin"))
 
         let run = try ServerProcess(arguments: ["cleanup", "--data", data.path])
         #expect(await run.exitStatus() == 0, "\(run.output)")
         #expect(run.output.contains("removed account idle"))
+        #expect(run.output.contains("removed game fresh/old-table"))
         let again = try ServerProcess(arguments: ["cleanup", "--dry-run", "--data", data.path])
         #expect(await again.exitStatus() == 0)
         #expect(again.output.contains("would remove 0 item(s)"))

@@ -21,7 +21,7 @@ struct CleanupServiceTests {
             logger.logLevel = .critical
             let (reports, reportSink) = AsyncStream.makeStream(of: CleanupReport.self)
             let service = CleanupService(
-                cleanup: Cleanup(store: store, expire: 30 * 86_400, logger: logger),
+                cleanup: Cleanup(store: store, blobs: scratchBlobs(), expire: 30 * 86_400, logger: logger),
                 schedule: CleanupSchedule(daytime: "03:00", timeZone: try #require(TimeZone(identifier: "UTC"))),
                 clock: clock,
                 logger: logger,

@@ -39,7 +39,12 @@ struct CleanupTests {
         try await database.withStore { store in
             let (admin, idle, recent) = try await seed(store)
             let capture = LogCapture()
-            let cleanup = Cleanup(store: store, expire: Int(30 * Self.day), logger: capture.logger(level: .info))
+            let cleanup = Cleanup(
+                store: store,
+                blobs: scratchBlobs(),
+                expire: Int(30 * Self.day),
+                logger: capture.logger(level: .info)
+            )
             let report = try await cleanup.run(now: Self.start + 40 * Self.day, dryRun: false)
 
             #expect(report.removed.map(\.name) == ["idle"])
@@ -58,7 +63,12 @@ struct CleanupTests {
     func dryRun(database: ScratchDatabase) async throws {
         try await database.withStore { store in
             let (_, idle, _) = try await seed(store)
-            let cleanup = Cleanup(store: store, expire: Int(30 * Self.day), logger: quietLogger())
+            let cleanup = Cleanup(
+                store: store,
+                blobs: scratchBlobs(),
+                expire: Int(30 * Self.day),
+                logger: quietLogger()
+            )
             let report = try await cleanup.run(now: Self.start + 40 * Self.day, dryRun: true)
             #expect(report.dryRun)
             #expect(report.removed.map(\.name) == ["idle"])
@@ -74,9 +84,14 @@ struct CleanupTests {
     func nothingWithinPeriod(database: ScratchDatabase) async throws {
         try await database.withStore { store in
             _ = try await seed(store)
-            let justInside = Cleanup(store: store, expire: Int(30 * Self.day), logger: quietLogger())
+            let justInside = Cleanup(
+                store: store,
+                blobs: scratchBlobs(),
+                expire: Int(30 * Self.day),
+                logger: quietLogger()
+            )
             #expect(try await justInside.run(now: Self.start + 30 * Self.day, dryRun: false).removed.isEmpty)
-            let never = Cleanup(store: store, expire: 0, logger: quietLogger())
+            let never = Cleanup(store: store, blobs: scratchBlobs(), expire: 0, logger: quietLogger())
             let report = try await never.run(now: Self.start + 3650 * Self.day, dryRun: false)
             #expect(report.removed.isEmpty)
             #expect(report.cutoff == nil)

@@ -49,7 +49,8 @@ struct GameEndpointTests {
             #expect(game["hasPassword"] == false)
             let random = try await server.post("/api/v1/games", json: "{}", headers: gina.headers)
             #expect(random.status == .created)
-            #expect(try random.json["slug"]?.stringValue?.hasPrefix("game-") == true)
+            let fancy = try #require(try random.json["slug"]?.stringValue)
+            #expect(fancy.split(separator: "-").count == 3, "a verb-adjective-noun slug, not \(fancy)")
             let list = try await server.get("/api/v1/games?limit=1", headers: gina.headers)
             let page = try list.json
             #expect(page["items"]?.arrayValue?.count == 1)

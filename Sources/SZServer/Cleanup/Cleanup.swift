@@ -17,8 +17,8 @@ public struct Cleanup: Sendable {
     let expire: Int
     let logger: Logger
 
-    public init(store: Store, expire: Int, logger: Logger) {
-        self.init(rules: Self.standardRules(store: store), expire: expire, logger: logger)
+    public init(store: Store, blobs: BlobStore, expire: Int, logger: Logger) {
+        self.init(rules: Self.standardRules(store: store, blobs: blobs), expire: expire, logger: logger)
     }
 
     init(rules: [any ExpiryRule], expire: Int, logger: Logger) {
@@ -28,8 +28,9 @@ public struct Cleanup: Sendable {
     }
 
     /// Every kind that expires, in the order they are cleaned.
-    static func standardRules(store: Store) -> [any ExpiryRule] {
-        [AccountExpiry(store: store)]
+    static func standardRules(store: Store, blobs: BlobStore) -> [any ExpiryRule] {
+        // Games first: an expiring account's games would otherwise go with it unlisted.
+        [GameExpiry(store: store, blobs: blobs), AccountExpiry(store: store)]
     }
 
     public func run(now: Date, dryRun: Bool) async throws -> CleanupReport {

@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import SZCore
 import SZStore
 import SZTabletop
 
@@ -9,6 +10,8 @@ struct GameService {
     let store: Store
     let registry: GameRegistry
     let hasher: any PasswordHasher
+    /// The word lists of fancy slugs; nil for the shipped ones.
+    let fancyURLs: FancyURLGenerator?
     let now: @Sendable () -> Date
 
     /// A seat handed out by `join`: the secret is shown this once, only its hash is kept.
@@ -17,25 +20,52 @@ struct GameService {
         let credential: String
     }
 
-    func create(owner: UserRecord, name: String?, slug: String?, password: String?) async throws -> GameRecord {
-        let slug = try slug.map(GameSlug.checked) ?? GameSlug.random()
+    /// How the caller wants the game: every field may be left to the server (the name follows the content or the
+    /// slug, the slug is a fancy one).
+    struct Creation {
+        var name: String?
+        var slug: String?
+        var password: String?
+        var playersControlMusic: Bool?
+    }
+
+    /// Creates a game of `owner` holding `content` (an empty first scene when it has none), the blobs it holds
+    /// and its session sheet, all in the first snapshot.
+    func create(
+        owner: UserRecord,
+        _ creation: Creation,
+        content: GameContent = GameContent()
+    ) async throws -> GameRecord {
+        let slug: String
+        if let given = creation.slug {
+            slug = try GameSlug.checked(given)
+        } else {
+            slug = try await GameSlug.fancy(try fancyURLs ?? FancyURLWordFiles.shipped()) { name in
+                try await store.games.find(ownerID: owner.id, slug: name) != nil
+            }
+        }
         let gameName: String
         do {
-            gameName = try TabletopLimits().checkedName(name ?? slug, field: "/name")
+            gameName = try TabletopLimits().checkedName(creation.name ?? content.name ?? slug, field: "/name")
         } catch {
             throw Self.problem(error)
         }
         var passwordHash: String?
-        if let password { passwordHash = try await hasher.hash(password) }
+        if let password = creation.password { passwordHash = try await hasher.hash(password) }
+        var flags = content.flags
+        if let playersControlMusic = creation.playersControlMusic { flags.playersControlMusic = playersControlMusic }
+        let id = UUID()
+        let state = content.state(of: Game(id: GameID(id), name: gameName, gmUserID: UserID(owner.id), flags: flags))
+        let game: GameRecord
         do {
-            let id = UUID()
-            var ids = RandomIdentifiers()
-            let state = GameState.newGame(
-                Game(id: GameID(id), name: gameName, gmUserID: UserID(owner.id)),
-                firstScene: SceneID(ids.next())
-            )
-            return try await store.games.create(
-                NewGame(ownerID: owner.id, slug: slug, name: gameName, passwordHash: passwordHash),
+            game = try await store.games.create(
+                NewGame(
+                    ownerID: owner.id,
+                    slug: slug,
+                    name: gameName,
+                    passwordHash: passwordHash,
+                    playersControlMusic: flags.playersControlMusic
+                ),
                 id: id,
                 initialState: state.storedJSON,
                 now: now()
@@ -48,6 +78,9 @@ struct GameService {
                 detail: "you already have a game named \"\(slug)\" in its URL; choose another slug"
             )
         }
+        try await store.gameBlobs.attach(gameID: id, hashes: content.blobs)
+        if let sheet = content.sessionSheet { try await store.gameSessions.save(sheet.storedJSON, for: id) }
+        return game
     }
 
     /// The game `slug` of the account named `gm`, or a 404 problem.
@@ -65,10 +98,15 @@ struct GameService {
         )
     }
 
-    func delete(_ game: GameRecord, by user: UserRecord) async throws {
-        guard game.ownerID == user.id else { throw Self.notOwner }
+    /// Deletes the game with its seats, log and snapshot, and the files no other game or pack uses.
+    func delete(_ game: GameRecord, by user: UserRecord, media: GameMedia) async throws {
+        try requireOwner(game, user)
         await registry.close(game.id)
-        try await store.games.delete(id: game.id)
+        try await media.removeGame(game.id)
+    }
+
+    func requireOwner(_ game: GameRecord, _ user: UserRecord) throws {
+        guard game.ownerID == user.id else { throw Self.notOwner }
     }
 
     /// Seats the caller. The game's owner becomes its GM (and needs no password); an account that already has a
@@ -156,7 +194,7 @@ struct GameService {
         status: .forbidden,
         slug: "not-game-owner",
         title: "Only the game's GM may do this",
-        detail: "only the account that created the game may delete it"
+        detail: "only the account that created the game may delete, export or clean it up"
     )
 
     static let wrongPassword = APIError(

@@ -1,3 +1,6 @@
+import HTTPTypes
+import SZCore
+
 /// The name of a game in its URL (`/game/{gm}/{slug}`): lower-case letters, digits and inner hyphens, at most
 /// 30 characters, like pyvtt's game URLs.
 enum GameSlug {
@@ -18,11 +21,25 @@ enum GameSlug {
         return slug
     }
 
-    /// A random slug: `game-` and ten base-32 characters (50 bits), too many to guess. It stands in until the
-    /// fancy-URL word lists (`fancyurl/`) can make friendlier ones.
-    static func random() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
-        return "game-" + String((0..<10).map { _ in alphabet[Int(generator.next() % 32)] })
+    /// A fancy name (`think-big-day`) from the word lists that `isTaken` says is free; names longer than a slug
+    /// may be count as taken, since long words can make one.
+    static func fancy(
+        _ generator: FancyURLGenerator,
+        isTaken: (String) async throws -> Bool
+    ) async throws -> String {
+        var random = SystemRandomNumberGenerator()
+        do {
+            return try await generator.make(using: &random) { name in
+                if name.count > maxLength { return true }
+                return try await isTaken(name)
+            }
+        } catch let error as FancyURLExhausted {
+            throw APIError(
+                status: .serviceUnavailable,
+                slug: "no-free-slug",
+                title: "No free game URL",
+                detail: error.description + "; or give the game a slug yourself"
+            )
+        }
     }
 }

@@ -9,6 +9,7 @@ extension GameService {
             store: environment.store,
             registry: environment.games,
             hasher: environment.hasher,
+            fancyURLs: environment.fancyURLs,
             now: environment.now
         )
     }

@@ -69,4 +69,12 @@ struct JSONBody {
         }
         return string
     }
+
+    func optionalBool(_ name: String) throws(APIError) -> Bool? {
+        guard let value = object[name] else { return nil }
+        guard case .bool(let flag) = value else {
+            throw .invalidField("/\(name)", "expected true or false, got \(describeValue(value, hidden: true))")
+        }
+        return flag
+    }
 }

@@ -8,11 +8,20 @@ public enum FancyURLWordFiles {
 
     /// Reads and checks the lists; an unusable file is an input error naming the file and line.
     public static func load(dataFolder: DataFolder) throws(DataFolderError) -> FancyURLGenerator {
+        try load(overridesIn: dataFolder.fancyURLFolder)
+    }
+
+    /// The shipped lists alone, for servers built without a data folder (tests).
+    public static func shipped() throws(DataFolderError) -> FancyURLGenerator {
+        try load(overridesIn: nil)
+    }
+
+    private static func load(overridesIn folder: String?) throws(DataFolderError) -> FancyURLGenerator {
         var lists: [FancyURLWordList] = []
         for name in names {
-            let override = dataFolder.fancyURLFolder + "/\(name).txt"
+            let override = folder.map { $0 + "/\(name).txt" }
             let path: String
-            if FileManager.default.fileExists(atPath: override) {
+            if let override, FileManager.default.fileExists(atPath: override) {
                 path = override
             } else if let shipped = Bundle.module.path(forResource: name, ofType: "txt", inDirectory: "fancyurl") {
                 path = shipped

@@ -80,6 +80,8 @@ public struct Store: Service {
     public var games: GameRepository { GameRepository(database: database) }
     public var gamePlayers: GamePlayerRepository { GamePlayerRepository(database: database) }
     public var gameLogs: GameLogRepository { GameLogRepository(database: database) }
+    public var gameBlobs: GameBlobRepository { GameBlobRepository(database: database) }
+    public var gameSessions: GameSessionRepository { GameSessionRepository(database: database) }
 
     /// Brings the schema up to date. On PostgreSQL an advisory lock makes nodes that start together take turns;
     /// an SQLite file is switched to write-ahead logging first.

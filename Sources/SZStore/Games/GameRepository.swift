@@ -43,13 +43,27 @@ public struct GameRepository: Sendable {
         return try await query.sort(\.$slug).limit(limit).all().map { try $0.record() }
     }
 
-    /// Removes the game with its seats, events and snapshot; false when there was no such game.
+    /// Games that stored no event since `cutoff` (and were not created since), least recently used first.
+    public func unused(since cutoff: Date) async throws -> [GameRecord] {
+        try await GameModel.query(on: database).filter(\.$lastActivityAt < cutoff).sort(\.$lastActivityAt).all()
+            .map { try $0.record() }
+    }
+
+    /// Removes the game only if it is still unused since `cutoff`: it may have been played since it was listed.
+    public func deleteIfUnused(id: UUID, since cutoff: Date) async throws -> Bool {
+        guard let game = try await GameModel.find(id, on: database), game.lastActivityAt < cutoff else { return false }
+        return try await delete(id: id)
+    }
+
+    /// Removes the game with its seats, events, snapshot, held blobs and session sheet; false when there was no such game.
     @discardableResult
     public func delete(id: UUID) async throws -> Bool {
         try await database.transaction { database in
             try await GameEventModel.query(on: database).filter(\.$gameID == id).delete()
             try await GameSnapshotModel.query(on: database).filter(\.$gameID == id).delete()
             try await GamePlayerModel.query(on: database).filter(\.$gameID == id).delete()
+            try await GameBlobModel.query(on: database).filter(\.$gameID == id).delete()
+            try await GameSessionModel.query(on: database).filter(\.$gameID == id).delete()
             guard try await GameModel.find(id, on: database) != nil else { return false }
             try await GameModel.query(on: database).filter(\.$id == id).delete()
             return true

@@ -13,6 +13,8 @@ enum AllMigrations {
         CreateGamePlayer(),
         CreateGameEvent(),
         CreateGameSnapshot(),
+        CreateGameBlob(),
+        CreateGameSession(),
     ]
 }
 

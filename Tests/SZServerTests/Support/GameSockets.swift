@@ -34,7 +34,10 @@ func withLiveServer<Result: Sendable>(
     )
     let app = try await buildApplication(environment, tls: nil, logger: logger)
     return try await app.test(.live) { client in
-        try await body(TestServer(client: client, clock: clock, store: store), try #require(client.port))
+        try await body(
+            TestServer(client: client, clock: clock, store: store, blobs: blobs, games: environment.games),
+            try #require(client.port)
+        )
     }
 }
 

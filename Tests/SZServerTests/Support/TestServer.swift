@@ -5,6 +5,7 @@ import HummingbirdTesting
 import JSONSchema
 import Logging
 import NIOCore
+import SZCore
 import SZServer
 import SZStore
 import Synchronization
@@ -26,6 +27,9 @@ struct TestServer: Sendable {
     let client: any TestClientProtocol
     let clock: TestClock
     let store: Store
+    let blobs: BlobStore
+    /// The rooms, for tests that play commands without a socket.
+    let games: GameRegistry
 }
 
 /// Runs `body` against the whole application (router, middleware, store service, migrations) on a fresh database,
@@ -35,6 +39,7 @@ func withTestServer<Result: Sendable>(
     settings: ServerSettings = .defaults,
     options: ServeOptions = ServeOptions(),
     rateLimits: LoginRateLimiter.Limits = .standard,
+    fancyURLs: FancyURLGenerator? = nil,
     logger: Logger = {
         var logger = Logger(label: "sessionzero.test")
         logger.logLevel = .critical
@@ -45,18 +50,22 @@ func withTestServer<Result: Sendable>(
     try await database.withLocation { location in
         let clock = TestClock()
         let store = try Store(location: location, logger: logger)
+        let blobs = scratchBlobs()
         let environment = ServerEnvironment(
             settings: settings,
             plan: try LaunchPlan.resolve(options: options, settings: settings, lanAddress: { "192.0.2.10" }),
             store: store,
-            blobs: scratchBlobs(),
+            blobs: blobs,
             hasher: BcryptPasswordHasher(cost: 4),
             rateLimits: rateLimits,
-            now: { clock.now }
+            now: { clock.now },
+            fancyURLs: fancyURLs
         )
         let app = try await buildApplication(environment, tls: nil, logger: logger)
         return try await app.test(.router) { client in
-            try await body(TestServer(client: client, clock: clock, store: store))
+            try await body(
+                TestServer(client: client, clock: clock, store: store, blobs: blobs, games: environment.games)
+            )
         }
     }
 }

@@ -7,6 +7,7 @@ import SZTabletop
 /// `/games`: creating, listing, reading and deleting games, and joining one for a player credential.
 struct GamesController {
     let games: GameService
+    let media: GameMedia
 
     struct GameView: ResponseCodable {
         let gm: String
@@ -44,12 +45,19 @@ struct GamesController {
     func register(on routes: APIRoutes) {
         routes.on(.post, "/games") { request, context in
             let user = try context.requireUser()
-            let body = try await JSONBody.read(request, context: context, fields: ["name", "slug", "password"])
+            let body = try await JSONBody.read(
+                request,
+                context: context,
+                fields: ["name", "slug", "password", "playersControlMusic"]
+            )
             let game = try await games.create(
                 owner: user,
-                name: try body.optionalString("name"),
-                slug: try body.optionalString("slug"),
-                password: try body.optionalString("password")
+                GameService.Creation(
+                    name: try body.optionalString("name"),
+                    slug: try body.optionalString("slug"),
+                    password: try body.optionalString("password"),
+                    playersControlMusic: try body.optionalBool("playersControlMusic")
+                )
             )
             return try EditedResponse(status: .created, response: GameView(game, gm: user.name))
                 .response(from: request, context: context)
@@ -73,7 +81,7 @@ struct GamesController {
         }
         routes.on(.delete, "/games/:gm/:slug") { _, context in
             let (_, game) = try await find(context)
-            try await games.delete(game, by: try context.requireUser())
+            try await games.delete(game, by: try context.requireUser(), media: media)
             return Response(status: .noContent)
         }
         routes.on(.post, "/games/:gm/:slug/join") { request, context in

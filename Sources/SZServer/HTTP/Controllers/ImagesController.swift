@@ -10,10 +10,6 @@ struct ImagesController {
     let blobs: BlobStore
     let limits: ServerSettings.FileLimits
 
-    /// The header that carries a player's credential for HTTP calls (the socket gets it in `hello`). Not
-    /// `Authorization`, which belongs to account API tokens.
-    static let credentialHeader = HTTPField.Name("X-Game-Credential")!
-
     struct ImageView: ResponseCodable {
         let sha256: String
         let width: Int
@@ -27,7 +23,15 @@ struct ImagesController {
                 gm: context.parameters.get("gm") ?? "",
                 slug: context.parameters.get("slug") ?? ""
             )
-            try await requireUploader(request, context: context, game: game)
+            let uploader = try await GameUploader.identify(request, context: context, game: game, games: games)
+            guard uploader.mayChangeTable else {
+                throw APIError(
+                    status: .forbidden,
+                    slug: "upload-forbidden",
+                    title: "Not allowed to upload",
+                    detail: "spectators and removed players cannot upload images"
+                )
+            }
             let purpose = request.uri.queryParameters.get("purpose") ?? "token"
             guard purpose == "token" || purpose == "background" else {
                 throw APIError.invalidField(
@@ -59,7 +63,7 @@ struct ImagesController {
                     detail: error.description
                 )
             }
-            let hash = try blobs.store(bytes)
+            let hash = try await GameMedia(store: games.store, blobs: blobs).keep(bytes, for: game.id)
             let view = ImageView(sha256: hash, width: image.width, height: image.height, type: image.kind.mediaType)
             return try EditedResponse(status: .created, response: view).response(from: request, context: context)
         }
@@ -81,36 +85,6 @@ struct ImagesController {
             ]
             headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
-        }
-    }
-
-    /// Uploads need a seat that may change the table (a GM or a player, not a spectator nor someone removed), or
-    /// the game's own GM logged in: nobody else can fill the disk (pyvtt took anonymous uploads).
-    private func requireUploader(_ request: Request, context: AppRequestContext, game: GameRecord) async throws {
-        if context.user?.id == game.ownerID { return }
-        guard let credential = request.headers[Self.credentialHeader] else {
-            throw APIError(
-                status: .unauthorized,
-                slug: "credential-required",
-                title: "A game credential is needed",
-                detail: "send the credential from joining the game in \(Self.credentialHeader.rawName)"
-            )
-        }
-        guard let seat = try await games.activeSeat(credential: credential, in: game) else {
-            throw APIError(
-                status: .unauthorized,
-                slug: "invalid-credential",
-                title: "Unknown credential",
-                detail: "the credential is unknown or belongs to another game; join the game again"
-            )
-        }
-        guard seat.standing == "active", seat.role != "spectator" else {
-            throw APIError(
-                status: .forbidden,
-                slug: "upload-forbidden",
-                title: "Not allowed to upload",
-                detail: "spectators and removed players cannot upload images"
-            )
         }
     }
 }

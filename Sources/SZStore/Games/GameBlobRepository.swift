@@ -1,0 +1,61 @@
+public import FluentKit
+import FluentSQL
+import Foundation
+
+/// Which blobs each game holds: what was uploaded into it or imported with it. The blob store keeps one file per
+/// content, so a file is released only when no game holds it and no pack uses it.
+public struct GameBlobRepository: Sendable {
+    let database: any Database
+
+    /// Records that `gameID` holds each of `hashes`; holding one twice is not an error.
+    public func attach(gameID: UUID, hashes: some Sequence<String>) async throws {
+        for hash in Set(hashes) {
+            let held = try await GameBlobModel.query(on: database)
+                .filter(\.$gameID == gameID).filter(\.$sha256 == hash).count()
+            guard held == 0 else { continue }
+            do {
+                try await GameBlobModel(gameID: gameID, sha256: hash).create(on: database)
+            } catch let error as any DatabaseError where error.isConstraintFailure {
+                // A concurrent upload of the same bytes into the same game recorded it first.
+                continue
+            }
+        }
+    }
+
+    /// The blobs `gameID` holds, sorted.
+    public func hashes(of gameID: UUID) async throws -> [String] {
+        try await GameBlobModel.query(on: database).filter(\.$gameID == gameID).all().map(\.sha256).sorted()
+    }
+
+    /// Whether a game other than `gameID` holds the blob.
+    public func isHeld(_ sha256: String, byAnyGameBut gameID: UUID) async throws -> Bool {
+        try await GameBlobModel.query(on: database)
+            .filter(\.$sha256 == sha256).filter(\.$gameID != gameID).count() > 0
+    }
+
+    public func detach(gameID: UUID, hashes: [String]) async throws {
+        guard !hashes.isEmpty else { return }
+        try await GameBlobModel.query(on: database)
+            .filter(\.$gameID == gameID).filter(\.$sha256 ~~ hashes).delete()
+    }
+}
+
+/// The session sheet of each game that has one, as a JSON document the server reads and writes.
+public struct GameSessionRepository: Sendable {
+    let database: any Database
+
+    public func document(of gameID: UUID) async throws -> String? {
+        try await GameSessionModel.query(on: database).filter(\.$gameID == gameID).first()?.document
+    }
+
+    /// Stores the game's sheet, replacing the one it had.
+    public func save(_ document: String, for gameID: UUID) async throws {
+        try await database.transaction { database in
+            try await GameSessionModel.query(on: database).filter(\.$gameID == gameID).delete()
+            let model = GameSessionModel()
+            model.gameID = gameID
+            model.document = document
+            try await model.create(on: database)
+        }
+    }
+}
