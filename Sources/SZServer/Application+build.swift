@@ -7,6 +7,7 @@ public import Logging
 import NIOCore
 import NIOSSL
 public import SZStore
+public import SZTabletop
 
 /// Everything the server is built from; tests pass a fast password hasher, a fixed clock and tight limits.
 public struct ServerEnvironment: Sendable {
@@ -31,6 +32,7 @@ public struct ServerEnvironment: Sendable {
         blobs: BlobStore,
         hasher: any PasswordHasher = BcryptPasswordHasher(),
         rateLimits: LoginRateLimiter.Limits = .standard,
+        rooms: RoomConfiguration = RoomConfiguration(),
         now: @escaping @Sendable () -> Date = { Date() },
         cleanupClock: any CleanupClock = SystemCleanupClock(),
         timeZone: TimeZone = .current
@@ -39,7 +41,7 @@ public struct ServerEnvironment: Sendable {
         self.plan = plan
         self.store = store
         self.blobs = blobs
-        games = GameRegistry(store: store)
+        games = GameRegistry(store: store, configuration: rooms)
         self.hasher = hasher
         self.rateLimits = rateLimits
         self.now = now
