@@ -8,6 +8,7 @@ import NIOCore
 import NIOSSL
 public import SZCore
 public import SZStore
+public import SZTabletop
 
 /// Everything the server is built from; tests pass a fast password hasher, a fixed clock and tight limits.
 public struct ServerEnvironment: Sendable {
@@ -36,6 +37,7 @@ public struct ServerEnvironment: Sendable {
         blobs: BlobStore,
         hasher: any PasswordHasher = BcryptPasswordHasher(),
         rateLimits: LoginRateLimiter.Limits = .standard,
+        rooms: RoomConfiguration = RoomConfiguration(),
         now: @escaping @Sendable () -> Date = { Date() },
         cleanupClock: any CleanupClock = SystemCleanupClock(),
         timeZone: TimeZone = .current,
@@ -45,7 +47,7 @@ public struct ServerEnvironment: Sendable {
         self.plan = plan
         self.store = store
         self.blobs = blobs
-        games = GameRegistry(store: store)
+        games = GameRegistry(store: store, configuration: rooms)
         metrics = ServerMetrics(startTime: now())
         self.hasher = hasher
         self.rateLimits = rateLimits

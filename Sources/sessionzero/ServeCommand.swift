@@ -5,6 +5,7 @@ import Logging
 import SZCore
 import SZServer
 import SZStore
+import SZTabletop
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,6 +43,21 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Listen on this unix socket instead of a TCP port, for a reverse proxy.")
     var socket: String?
+
+    @Option(
+        name: .customLong("command-rate"),
+        help: ArgumentHelp(
+            "Game commands each player may send per second, in bursts of twice as many (default: 30).",
+            discussion: "Raise it only to measure the server with a load generator; it protects a game from a flood."
+        )
+    )
+    var commandRate: Int?
+
+    func validate() throws {
+        if let commandRate, commandRate < 1 {
+            throw ValidationError("--command-rate must be at least 1, not \(commandRate)")
+        }
+    }
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -94,6 +110,7 @@ struct ServeCommand: AsyncParsableCommand {
                     plan: plan,
                     store: store,
                     blobs: BlobStore(folder: URL(fileURLWithPath: folder.path + "/blobs")),
+                    rooms: roomConfiguration,
                     fancyURLs: fancyURLs
                 ),
                 tls: tls,
@@ -104,6 +121,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw inputError(error)
         }
         logger.info("stopped")
+    }
+
+    private var roomConfiguration: RoomConfiguration {
+        var configuration = RoomConfiguration()
+        if let commandRate { configuration.rateLimit = RateLimit(burst: 2 * commandRate, perSecond: commandRate) }
+        return configuration
     }
 
     /// A socket file left by a previous run blocks the bind; anything else at that path is left alone.

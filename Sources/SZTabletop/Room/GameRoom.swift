@@ -24,12 +24,24 @@ public struct RoomConnection: Sendable {
     public var events: EventSubscription
 }
 
-/// One game's room. It handles one request at a time, in arrival order (commands, joins, connections): check,
-/// apply to a copy of the state, store the events, keep the copy, publish. A request waits for the one before
-/// it even across the log's and the bus's suspension points, so no two ever interleave.
+/// One game's room. It checks and applies one request at a time, in arrival order (commands, joins,
+/// connections). Commands are pipelined: each is applied to the room's state at once, and the commands that
+/// arrive while the log is storing earlier ones are stored together in the next append, so a game is not
+/// limited to one command per disk commit. A command is acknowledged and its events published only once its
+/// append returned; when an append fails, its commands and every command applied after them fail with
+/// `unavailable` and the state goes back to what is stored. Joins and connections wait until nothing is
+/// pending, so a welcome never holds an event that is not stored.
 public actor GameRoom {
     public nonisolated let gameID: GameID
+    /// The state with every command applied, stored or not.
     private var state: GameState
+    /// The state as stored: `state` without the pending commands.
+    private var stored: GameState
+    /// Commands applied but not yet stored, in order.
+    private var pending: [PendingCommand] = []
+    /// An append of pending commands is under way; while it is, new commands join `pending`.
+    private var appending = false
+    private var drainWaiters: [CheckedContinuation<Void, Never>] = []
     private let log: any GameEventLog
     private let bus: any EventBus
     private var ids: any IdentifierSource
@@ -57,6 +69,7 @@ public actor GameRoom {
         for index in state.players.indices { state.players[index].online = false }
         gameID = state.game.id
         self.state = state
+        stored = state
         self.log = log
         self.bus = bus
         self.ids = ids
@@ -66,14 +79,19 @@ public actor GameRoom {
         limiter = RateLimiter(limit: configuration.rateLimit)
     }
 
-    public var currentState: GameState { state }
+    /// The game as stored.
+    public var currentState: GameState { stored }
 
-    public func snapshot(for viewer: Viewer) -> GameSnapshot { state.snapshot(for: viewer) }
+    /// How many commands wait behind the append under way (tests use it to know they queued).
+    var pendingCommandCount: Int { pending.count }
 
-    /// Applies a command from `playerID` (whom the connection authenticated) and answers `ack` or `error`.
+    public func snapshot(for viewer: Viewer) -> GameSnapshot { stored.snapshot(for: viewer) }
+
+    /// Applies a command from `playerID` (whom the connection authenticated) and answers `ack` or `error` once
+    /// its events are stored.
     public func perform(_ command: ClientCommand, by playerID: PlayerID) async -> ServerMessage {
         await enter()
-        defer { leave() }
+        let entry: PendingCommand
         do {
             try limiter.admit(playerID, at: clock.milliseconds())
             let (next, outcome) = try state.applying(
@@ -83,10 +101,69 @@ public actor GameRoom {
                 ids: &ids,
                 random: &random
             )
-            return .ack(clientID: command.clientID, sequence: try await commit(next, outcome))
+            entry = PendingCommand(outcome, after: state.sequence)
+            state = next
+            state.sequence = entry.sequence
         } catch {
+            leave()
             return .error(ErrorReply(clientID: command.clientID, error: error))
         }
+        let result: Result<Int64, RoomError>
+        if appending {
+            let turn = await withCheckedContinuation { continuation in
+                pending.append(entry.waiting(continuation))
+                leave()
+            }
+            switch turn {
+            case .done(let done): result = done
+            case .lead: result = await appendPending()
+            }
+        } else {
+            pending.append(entry)
+            leave()
+            result = await appendPending()
+        }
+        switch result {
+        case .success(let sequence): return .ack(clientID: command.clientID, sequence: sequence)
+        case .failure(let error): return .error(ErrorReply(clientID: command.clientID, error: error))
+        }
+    }
+
+    /// Stores every pending command in one append (the caller's own is the first), answers the others, and hands
+    /// the next append to the first command that arrived meanwhile. Returns the caller's result.
+    private func appendPending() async -> Result<Int64, RoomError> {
+        appending = true
+        let batch = pending
+        pending = []
+        let head = state
+        let result: Result<Int64, RoomError>
+        do {
+            let events = batch.flatMap(\.events)
+            if !events.isEmpty { try await log.append(events, to: gameID) }
+            stored = head
+            for entry in batch {
+                await bus.publish(EventBatch(game: gameID, committed: entry.events, ephemeral: entry.ephemeral))
+            }
+            for entry in batch.dropFirst() { entry.continuation?.resume(returning: .done(.success(entry.sequence))) }
+            result = .success(batch.first?.sequence ?? stored.sequence)
+        } catch {
+            let failure = RoomError.unavailable("the change could not be saved and was not made; send it again")
+            // Commands applied after the failed ones built on them, so they fail too.
+            for entry in batch.dropFirst() + pending { entry.continuation?.resume(returning: .done(.failure(failure))) }
+            pending = []
+            state = stored
+            result = .failure(failure)
+        }
+        if pending.isEmpty {
+            appending = false
+            for waiter in drainWaiters { waiter.resume() }
+            drainWaiters = []
+        } else {
+            let leader = pending[0].continuation
+            pending[0].continuation = nil
+            leader?.resume(returning: .lead)
+        }
+        return result
     }
 
     /// Seats a new player; the caller hands them their credential.
@@ -96,7 +173,7 @@ public actor GameRoom {
         role: PlayerRole,
         userID: UserID? = nil
     ) async throws(RoomError) -> PlayerInfo {
-        await enter()
+        await enterDrained()
         defer { leave() }
         let player = Player(id: PlayerID(ids.next()), name: name, colour: colour, role: role, userID: userID)
         let (next, outcome) = try state.joining(player, limits: configuration.limits)
@@ -108,7 +185,7 @@ public actor GameRoom {
     /// events missed since then, or a snapshot when they are too many or no longer stored; the stream then
     /// continues right after the welcome's sequence.
     public func connect(_ playerID: PlayerID, lastSequence: Int64? = nil) async throws(RoomError) -> RoomConnection {
-        await enter()
+        await enterDrained()
         defer { leave() }
         let player = try state.activeSender(playerID)
         let viewer = Viewer(playerID: player.id, role: player.role)
@@ -125,7 +202,7 @@ public actor GameRoom {
 
     /// Ends one connection of the player (the caller cancels its subscription).
     public func disconnect(_ playerID: PlayerID) async {
-        await enter()
+        await enterDrained()
         defer { leave() }
         connections[playerID] = max(0, connections[playerID, default: 0] - 1)
         await commitPresence(of: playerID)
@@ -153,7 +230,7 @@ public actor GameRoom {
     }
 
     /// Stores the outcome's events with the next sequence numbers, keeps `next`, and publishes; returns the
-    /// sequence number of the last event (the current one when there is none).
+    /// sequence number of the last event (the current one when there is none). Only with nothing pending.
     @discardableResult
     private func commit(_ next: GameState, _ outcome: CommandOutcome) async throws(RoomError) -> Int64 {
         var sequence = state.sequence
@@ -170,8 +247,15 @@ public actor GameRoom {
         }
         state = next
         state.sequence = sequence
+        stored = state
         await bus.publish(EventBatch(game: gameID, committed: events, ephemeral: outcome.ephemeral))
         return sequence
+    }
+
+    /// Enters once every pending command is stored (or failed): new commands wait behind the caller meanwhile.
+    private func enterDrained() async {
+        await enter()
+        while appending { await withCheckedContinuation { drainWaiters.append($0) } }
     }
 
     private func enter() async {
@@ -184,5 +268,37 @@ public actor GameRoom {
 
     private func leave() {
         if waiting.isEmpty { busy = false } else { waiting.removeFirst().resume() }
+    }
+}
+
+/// A command applied to the room's state whose events wait to be stored.
+private struct PendingCommand {
+    enum Turn {
+        case done(Result<Int64, RoomError>)
+        /// The append before finished and hands over: this command stores itself and those behind it.
+        case lead
+    }
+
+    var events: [SequencedEvent]
+    var ephemeral: [Published<EphemeralEvent>]
+    /// The sequence number of the command's last event, or the one before it when it has none: its ack.
+    var sequence: Int64
+    /// Where the command waits; nil for the command that stores the batch itself.
+    var continuation: CheckedContinuation<Turn, Never>?
+
+    init(_ outcome: CommandOutcome, after sequence: Int64) {
+        var next = sequence
+        events = outcome.committed.map { published in
+            next += 1
+            return SequencedEvent(sequence: next, audience: published.audience, event: published.event)
+        }
+        ephemeral = outcome.ephemeral
+        self.sequence = next
+    }
+
+    func waiting(_ continuation: CheckedContinuation<Turn, Never>) -> PendingCommand {
+        var waiting = self
+        waiting.continuation = continuation
+        return waiting
     }
 }

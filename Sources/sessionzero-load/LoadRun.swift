@@ -1,0 +1,176 @@
+import AsyncHTTPClient
+import Logging
+import SZTabletop
+
+/// Carries out a plan against a running server: seats every player over HTTP, connects them one at a time
+/// (timing connect to welcome), gives each a token, then lets every client send on its own fixed schedule
+/// while every client counts what it receives.
+struct LoadRun {
+    /// One connected player with the token it moves.
+    private struct Seated {
+        var socket: PlayerSocket
+        var playerID: String
+        var tokenID: String
+        var log: SendLog
+    }
+
+    let plan: LoadPlan
+    let http: HTTPClient
+    let logger: Logger
+
+    init(plan: LoadPlan, http: HTTPClient = .shared, logger: Logger) {
+        self.plan = plan
+        self.http = http
+        self.logger = logger
+    }
+
+    func run() async throws -> LoadReport {
+        let api = ServerAPI(baseURL: plan.baseURL, client: http)
+        let runID = String((0..<6).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement() ?? "x" })
+        var tables: [[Seated]] = []
+        var connectTimes: [Int64] = []
+        do {
+            for game in 0..<plan.games {
+                let path = try await api.createGame(gm: "load-\(runID)-\(game)", slug: "load-\(runID)-\(game)")
+                var seats: [ServerAPI.Seat] = []
+                for player in 0..<plan.players {
+                    seats.append(try await api.join(path, name: "Player \(player)", colour: colour(player)))
+                }
+                var table: [Seated] = []
+                for (player, seat) in seats.enumerated() {
+                    let (seated, connectTime) = try await connect(seat, to: path, label: "load-\(player)")
+                    table.append(seated)
+                    connectTimes.append(connectTime)
+                }
+                tables.append(table)
+            }
+        } catch {
+            for seated in tables.joined() { _ = await seated.socket.close() }
+            throw error
+        }
+        return await measure(tables, connectTimes: connectTimes)
+    }
+
+    /// Opens the player's socket, waits for the welcome and places the player's token.
+    private func connect(
+        _ seat: ServerAPI.Seat,
+        to game: String,
+        label: String
+    ) async throws -> (Seated, connectTime: Int64) {
+        let webSocketURL = "ws" + plan.baseURL.dropFirst("http".count) + "/api/v1/games/\(game)/socket"
+        let started = MonotonicClock.nanoseconds()
+        let socket = PlayerSocket(url: webSocketURL, logger: logger)
+        do {
+            try await socket.send(
+                TabletopProtocol.encode(.hello(Hello(protocolVersion: 1, credential: seat.credential)))
+            )
+            let welcome = try await socket.nextSetupFrame()
+            guard case .welcome(let message)? = try? TabletopProtocol.decodeServerMessage(welcome.text),
+                case .snapshot(let snapshot) = message.catchUp
+            else { throw LoadError.refused("hello", frame: welcome.text) }
+            let tokenID = try await placeToken(socket, scene: snapshot.activeSceneID.rawValue, label: label)
+            let seated = Seated(
+                socket: socket,
+                playerID: seat.playerID,
+                tokenID: tokenID,
+                log: SendLog(capacity: plan.commandsPerClient)
+            )
+            return (seated, welcome.receivedAt - started)
+        } catch {
+            _ = await socket.close()
+            throw error
+        }
+    }
+
+    private func placeToken(_ socket: PlayerSocket, scene: String, label: String) async throws -> String {
+        let image = String(repeating: "5e", count: 32)
+        try await socket.send(
+            #"{"type":"token.create","clientID":"token","sceneID":"\#(scene)","tokens":[{"image":"\#(image)","x":10,"y":10,"label":"\#(label)"}]}"#
+        )
+        while true {
+            let frame = try await socket.nextSetupFrame()
+            switch try? TabletopProtocol.decodeServerMessage(frame.text) {
+            case .event(_, .tokensCreated(let tokens))?:
+                if let token = tokens.first(where: { $0.label == label }) { return token.id.rawValue }
+            case .error(let reply)? where reply.clientID == "token":
+                throw LoadError.refused("creating a token", frame: frame.text)
+            default: continue
+            }
+        }
+    }
+
+    private func measure(_ tables: [[Seated]], connectTimes: [Int64]) async -> LoadReport {
+        let start = MonotonicClock.nanoseconds() + 100_000_000
+        let windowEnd = start + Int64(plan.seconds * 1e9)
+        for table in tables {
+            let measured = MeasuredTable(
+                tokenOwners: Dictionary(uniqueKeysWithValues: table.enumerated().map { ($1.tokenID, $0) }),
+                players: Dictionary(uniqueKeysWithValues: table.enumerated().map { ($1.playerID, $0) }),
+                sendLogs: table.map(\.log),
+                windowEnd: windowEnd
+            )
+            for (index, seated) in table.enumerated() { seated.socket.startMeasuring(measured, as: index) }
+        }
+        let clients = Array(tables.joined())
+        let (sent, lag) = await withTaskGroup(of: (Int, Int64).self) { group in
+            for (index, seated) in clients.enumerated() {
+                // Clients are spread evenly over one interval so the aggregate rate is smooth.
+                let firstDue = start + Int64(plan.interval * Double(index) / Double(clients.count))
+                group.addTask { await send(from: seated, firstDue: firstDue, until: windowEnd) }
+            }
+            return await group.reduce((0, Int64(0))) { ($0.0 + $1.0, max($0.1, $1.1)) }
+        }
+        try? await Task.sleep(until: MonotonicClock.instant(windowEnd + Int64(plan.grace * 1e9)), clock: .continuous)
+        let rss = plan.serverPID.flatMap { ResidentMemory.mebibytes(of: $0, field: "VmRSS") }
+        let peakRSS = plan.serverPID.flatMap { ResidentMemory.mebibytes(of: $0, field: "VmHWM") }
+        var tally = ReceiptTally()
+        for seated in clients { tally.merge(await seated.socket.close()) }
+        for sample in tally.errorSamples { logger.warning("error reply: \(sample)") }
+        return LoadReport(
+            games: plan.games,
+            players: plan.players,
+            rate: plan.rate,
+            seconds: plan.seconds,
+            sent: sent,
+            receipts: tally.latencies.count,
+            acceptedPerS: (Double(tally.acksInWindow) / plan.seconds).rounded(),
+            deliveriesPerS: (Double(tally.deliveries) / plan.seconds).rounded(),
+            errors: tally.errors,
+            latencyMs: Percentiles(nanoseconds: tally.latencies),
+            connectMs: Percentiles(nanoseconds: connectTimes),
+            serverRssMib: rss,
+            serverPeakRssMib: peakRSS,
+            backlog: sent - tally.acks - tally.errors,
+            sendLagMsMax: milliseconds(lag)
+        )
+    }
+
+    /// Sends on a fixed schedule whatever the replies do (open loop): a slow server shows as latency, measured
+    /// from when each command was due, not as a lower rate. Returns the commands sent and the worst lag.
+    private func send(from seated: Seated, firstDue: Int64, until windowEnd: Int64) async -> (Int, Int64) {
+        var number = 0
+        var worstLag: Int64 = 0
+        while number < plan.commandsPerClient {
+            let due = firstDue + Int64(plan.interval * Double(number))
+            guard due < windowEnd else { break }
+            if MonotonicClock.nanoseconds() < due {
+                try? await Task.sleep(until: MonotonicClock.instant(due), clock: .continuous)
+            }
+            seated.log.record(number, dueAt: due)
+            worstLag = max(worstLag, MonotonicClock.nanoseconds() - due)
+            let command = CommandNumber.command(number, token: seated.tokenID, rollShare: plan.rollShare)
+            do {
+                try await seated.socket.send(command)
+            } catch {
+                break
+            }
+            number += 1
+        }
+        return (number, worstLag)
+    }
+
+    private func colour(_ player: Int) -> String {
+        let hex = String((player * 0x2F_4A_1B + 0x40_40_40) & 0xFF_FF_FF, radix: 16)
+        return "#" + String(repeating: "0", count: 6 - hex.count) + hex
+    }
+}

@@ -1,0 +1,47 @@
+/// What one client saw during the measured window.
+struct ReceiptTally: Sendable {
+    /// Send-to-receipt times, in nanoseconds, of the other clients' commands this client saw.
+    var latencies: [Int64] = []
+    /// Events of other clients' commands received before the window closed.
+    var deliveries = 0
+    /// Replies to this client's commands: all of them, and those before the window closed.
+    var acks = 0
+    var acksInWindow = 0
+    var errors = 0
+    /// The first few error frames, to explain a failed run.
+    var errorSamples: [String] = []
+
+    mutating func merge(_ other: ReceiptTally) {
+        latencies += other.latencies
+        deliveries += other.deliveries
+        acks += other.acks
+        acksInWindow += other.acksInWindow
+        errors += other.errors
+        errorSamples += other.errorSamples.prefix(max(0, 5 - errorSamples.count))
+    }
+
+    /// Counts one frame received at `now` by player `receiver` of `table`.
+    mutating func count(_ text: String, at now: Int64, receiver: Int, table: MeasuredTable) {
+        switch Receipt(Substring(text).utf8) {
+        case .ack:
+            acks += 1
+            if now <= table.windowEnd { acksInWindow += 1 }
+        case .error:
+            errors += 1
+            if errorSamples.count < 5 { errorSamples.append(text) }
+        case .move(let tokenID, let number):
+            guard let sender = table.tokenOwners[String(tokenID)] else { return }
+            record(from: sender, number: number, at: now, receiver: receiver, table: table)
+        case .roll(let playerID, let number):
+            guard let sender = table.players[String(playerID)] else { return }
+            record(from: sender, number: number, at: now, receiver: receiver, table: table)
+        case .other: break
+        }
+    }
+
+    private mutating func record(from sender: Int, number: Int, at now: Int64, receiver: Int, table: MeasuredTable) {
+        guard sender != receiver, let sent = table.sendLogs[sender].time(of: number) else { return }
+        latencies.append(now - sent)
+        if now <= table.windowEnd { deliveries += 1 }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Logging
+import SZStore
+import Testing
+
+@testable import sessionzero_load
+
+@Suite("The load generator, against a live server")
+struct LoadGeneratorTests {
+    @Test("a short run: every command is answered, and each move and roll is matched at every other client")
+    func shortRun() async throws {
+        try await ScratchDatabase.sqlite.withLocation { location in
+            try await withLiveServer(location: location, blobs: scratchBlobs()) { _, port in
+                let plan = LoadPlan(
+                    baseURL: "http://127.0.0.1:\(port)",
+                    games: 1,
+                    players: 3,
+                    rate: 30,
+                    seconds: 1,
+                    rollShare: 0.25,
+                    grace: 2,
+                    serverPID: ProcessInfo.processInfo.processIdentifier
+                )
+                let report = try await LoadRun(plan: plan, logger: Logger(label: "sessionzero.test.load")).run()
+                #expect(report.sent == 30)
+                #expect(report.errors == 0)
+                #expect(report.backlog == 0)
+                #expect(report.acceptedPerS > 0)
+                // Three players: each command reaches the two others.
+                #expect(report.receipts == 2 * report.sent)
+                #expect(report.latencyMs.p50 != nil)
+                #expect(report.connectMs.p50 != nil)
+                #expect((report.serverRssMib ?? 0) > 0)
+                let line = report.jsonLine()
+                #expect(line.hasPrefix(#"{"accepted_per_s":"#) && !line.contains("\n"))
+            }
+        }
+    }
+
+    @Test("percentiles are exact nearest-rank values in milliseconds")
+    func percentiles() {
+        let samples = (1...100).map { Int64($0) * 1_000_000 }.shuffled()
+        #expect(Percentiles(nanoseconds: samples) == Percentiles(p50: 50, p95: 95, p99: 99, max: 100))
+        #expect(Percentiles(nanoseconds: []) == Percentiles(p50: nil, p95: nil, p99: nil, max: nil))
+    }
+
+    @Test("a plan that would repeat token positions or has nobody to receive is refused")
+    func plans() {
+        let plan = LoadPlan(baseURL: "http://127.0.0.1:1", games: 1, players: 2, rate: 100_000, seconds: 10)
+        #expect(plan.problem == "each client would send 500000 commands; at most 449999")
+        #expect(LoadPlan(baseURL: "", games: 1, players: 1, rate: 1, seconds: 1).problem != nil)
+        #expect(LoadPlan(baseURL: "", games: 2, players: 8, rate: 160, seconds: 1).problem == nil)
+    }
+}
