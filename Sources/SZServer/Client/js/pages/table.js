@@ -1,12 +1,19 @@
-// The table: the board, the dice tray and roll log, the players, the tokens, and for GMs the scenes.
+// The table: the board, the dice tray and roll log, the selected token, the tokens, the players, images, music,
+// and for GMs the scenes. Each panel lives in its own module under table/; this page wires them to the socket.
 import { describeError, uploadWithProgress } from "../api.js";
 import { clear, h, statusBox, uniqueID } from "../dom.js";
-import { describeRoll, formulaForDie, trayDice } from "../dice.js";
+import { describeRoll } from "../dice.js";
 import { activeScene, applyEvent, applyWelcome, isGM, mayMove, visibleTokens, withLocalDrag, withoutDrag } from "../game-state.js";
 import { TableConnection, createDragThrottle, socketURL } from "../protocol.js";
 import { pathFor } from "../routes.js";
 import { forgetSeat, loadSeat } from "../seat.js";
 import { Board } from "../table/board.js";
+import { dicePanel } from "../table/dice-panel.js";
+import { musicPanel } from "../table/music-panel.js";
+import { playersPanel } from "../table/players-panel.js";
+import { measure } from "../table/ruler.js";
+import { scenesPanel } from "../table/scenes-panel.js";
+import { tokenPanel } from "../table/token-panel.js";
 import { clampToScene, keyboardStep } from "../table/view.js";
 
 export function render(app, main, { params }) {
@@ -23,17 +30,18 @@ export function render(app, main, { params }) {
   const problem = statusBox();
   const helpID = uniqueID("board-help");
   const canvas = h("canvas", { class: "board", tabindex: "0", role: "application", "aria-label": t("table.boardLabel"), "aria-describedby": helpID });
+  const rulerOutput = h("p", { class: "ruler-output", role: "status" });
+  const rulerButton = h("button", { type: "button", "aria-pressed": "false", onclick: () => setMeasuring(!board.measuring) }, t("ruler.button"));
   const zoomButtons = h("div", { class: "zoom-buttons", role: "group", "aria-label": t("table.zoom") },
     h("button", { type: "button", onclick: () => board.zoom(1.25), "aria-label": t("table.zoomIn") }, "+"),
     h("button", { type: "button", onclick: () => board.zoom(0.8), "aria-label": t("table.zoomOut") }, "−"),
-    h("button", { type: "button", onclick: () => board.fit() }, t("table.fit")));
+    h("button", { type: "button", onclick: () => board.fit() }, t("table.fit")),
+    rulerButton);
 
-  const playerList = h("ul", { class: "players" });
   const tokenList = h("ul", { class: "token-list" });
   const rollLog = h("ol", { class: "roll-log" });
   // Quiet while the snapshot's old rolls fill in; polite from then on, so each new roll is read out once.
   const rollRegion = h("div", { role: "log", "aria-live": "off" }, rollLog);
-  const sceneSection = h("section", { class: "panel", hidden: true, "aria-labelledby": "scenes-heading" });
   const shownRolls = new Set();
 
   const board = new Board(canvas, {
@@ -41,7 +49,10 @@ export function render(app, main, { params }) {
     onSelect: select,
     onDrag: drag,
     onDrop: drop,
-    onBeacon: (point) => send({ type: "beacon.place", x: Math.round(point.x), y: Math.round(point.y) }),
+    onBeacon: (point) => send({ type: "beacon.place", x: Math.round(point.x), y: Math.round(point.y) }).catch(() => {}),
+    onMeasure: (line) => {
+      rulerOutput.textContent = line && state ? describeDistance(line) : "";
+    },
   });
   const dragThrottle = createDragThrottle((moves) => connection.sendQuietly({ type: "token.drag", moves }));
 
@@ -56,10 +67,17 @@ export function render(app, main, { params }) {
 
   function send(command) {
     return connection.send(command).catch((error) => {
-      problem.show(t(`table.error.${error.code}`) === `table.error.${error.code}` ? error.message : t(`table.error.${error.code}`, { message: error.message }));
+      const key = `table.error.${error.code}`;
+      problem.show(t(key) === key ? error.message : t(key, { message: error.message }));
       throw error;
     });
   }
+
+  const tokens = tokenPanel(app, { send, nameOf: tokenName });
+  const players = playersPanel(app, { send });
+  const scenes = scenesPanel(app, { send });
+  const music = musicPanel(app, { send, gamePath, credential: seat.credential, showProblem: (m) => problem.show(m) });
+  const dice = dicePanel(app, { send, showProblem: (m) => problem.show(m), storageKey: `sz.rollCharacter.${params.gm}/${params.slug}` });
 
   function showStatus(status, detail = {}) {
     connectionBox.className = `connection ${status}`;
@@ -82,16 +100,19 @@ export function render(app, main, { params }) {
     heading.textContent = state.name || params.slug;
     for (const element of main.querySelectorAll(".gm-only")) element.hidden = !isGM(state);
     board.setState(state, selected);
-    drawPlayers();
+    tokens.refresh(state, selected);
+    players.refresh(state);
+    scenes.refresh(state);
+    music.refresh(state);
     drawTokens();
     drawRolls();
-    drawScenes();
   }
 
   function select(tokenID) {
     if (selected === tokenID) return;
     selected = tokenID;
     board.setState(state, selected);
+    tokens.refresh(state, selected);
     drawTokens();
     connection.sendQuietly({ type: "token.select", tokenIDs: tokenID ? [tokenID] : [] });
     const token = tokenID && state.tokens[tokenID];
@@ -121,13 +142,40 @@ export function render(app, main, { params }) {
   }
 
   function tokenName(token) {
-    return token.label || t("table.unnamedToken", { index: visibleTokens(state).filter((x) => !x.background).indexOf(token) + 1 });
+    return token.label || t("table.unnamedToken", { index: visibleTokens(state).filter((x) => !x.background).findIndex((x) => x.id === token.id) + 1 });
+  }
+
+  function describeDistance(line) {
+    const distance = measure(activeScene(state), line.from, line.to);
+    return t(distance.byGrid ? "ruler.cells" : "ruler.units", { count: distance.cells });
+  }
+
+  function setMeasuring(on) {
+    board.setMeasuring(on);
+    rulerButton.setAttribute("aria-pressed", String(on));
+    if (!on) return;
+    // The keyboard's ruler starts at the selected token (or the middle of the scene); arrow keys move its end.
+    const scene = activeScene(state);
+    const token = selected && state.tokens[selected];
+    const from = token ? { x: token.x, y: token.y } : { x: scene.width / 2, y: scene.height / 2 };
+    board.setMeasure({ from, to: from });
+    app.announce(t("ruler.on"));
   }
 
   function keyOnBoard(event) {
     if (!state) return;
     const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
     const token = selected && state.tokens[selected];
+    if (board.measuring && board.measureLine && arrows[event.key]) {
+      event.preventDefault();
+      const [dx, dy] = arrows[event.key];
+      const step = keyboardStep(activeScene(state), event.shiftKey);
+      const { from, to } = board.measureLine;
+      board.setMeasure({ from, to: { x: to.x + dx * step, y: to.y + dy * step } });
+      app.announce(rulerOutput.textContent);
+      return;
+    }
+    if (tokens.handleKey(event)) return;
     if (arrows[event.key]) {
       event.preventDefault();
       const [dx, dy] = arrows[event.key];
@@ -143,13 +191,16 @@ export function render(app, main, { params }) {
     } else if (event.key === "+" || event.key === "=") board.zoom(1.25);
     else if (event.key === "-") board.zoom(0.8);
     else if (event.key === "0") board.fit();
-    else if (event.key === "Escape") select(null);
-    else if (event.key === "n" || event.key === "p") {
-      const tokens = visibleTokens(state).filter((x) => !x.background);
-      if (!tokens.length) return;
-      const index = tokens.findIndex((x) => x.id === selected);
-      const nextIndex = event.key === "n" ? (index + 1) % tokens.length : (index - 1 + tokens.length) % tokens.length;
-      select(tokens[nextIndex].id);
+    else if (event.key === "m") setMeasuring(!board.measuring);
+    else if (event.key === "Escape") {
+      if (board.measuring) setMeasuring(false);
+      else select(null);
+    } else if (event.key === "n" || event.key === "p") {
+      const shown = visibleTokens(state).filter((x) => !x.background);
+      if (!shown.length) return;
+      const index = shown.findIndex((x) => x.id === selected);
+      const nextIndex = event.key === "n" ? (index + 1) % shown.length : (index - 1 + shown.length) % shown.length;
+      select(shown[nextIndex].id);
     } else if (event.key === "b") {
       const scene = activeScene(state);
       const at = token ?? { x: scene.width / 2, y: scene.height / 2 };
@@ -160,23 +211,22 @@ export function render(app, main, { params }) {
   }
   canvas.addEventListener("keydown", keyOnBoard);
 
-  function drawPlayers() {
-    clear(playerList, state.players.filter((p) => p.standing === "active").map((player) => {
-      const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
-      swatch.style.backgroundColor = player.colour;
-      return h("li", { class: player.online ? "online" : "offline" }, swatch,
-        h("span", { class: "player-name" }, player.name, player.id === state.playerID ? ` ${t("table.you")}` : ""),
-        h("span", { class: "player-meta" }, `${t(`table.role.${player.role}`)} · ${t(player.online ? "table.online" : "table.offline")}`));
-    }));
+  function selectedBy(tokenID) {
+    return state.players.filter((p) => p.id !== state.playerID && state.selections[p.id]?.tokenIDs.includes(tokenID)).map((p) => p.name);
   }
 
   function drawTokens() {
-    const tokens = visibleTokens(state).filter((x) => !x.background);
-    clear(tokenList, tokens.length ? tokens.map((token) => h("li", {}, h("button", {
-      type: "button", class: "token-button", "aria-pressed": String(token.id === selected),
-      onclick: () => { select(token.id); canvas.focus(); },
-    }, tokenName(token), h("span", { class: "meta" }, ` (${Math.round(token.x)}, ${Math.round(token.y)})`))))
-      : h("li", { class: "empty-state" }, t("table.noTokens")));
+    const shown = visibleTokens(state).filter((x) => !x.background);
+    clear(tokenList, shown.length ? shown.map((token) => {
+      const others = selectedBy(token.id);
+      const notes = [token.hidden ? t("token.hiddenNote") : null, token.locked ? t("token.lockedNote") : null,
+        others.length ? t("token.selectedBy", { names: others.join(", ") }) : null].filter(Boolean);
+      return h("li", {}, h("button", {
+        type: "button", class: `token-button${token.hidden ? " is-hidden" : ""}`, "aria-pressed": String(token.id === selected),
+        onclick: () => { select(token.id); canvas.focus(); },
+      }, tokenName(token), h("span", { class: "meta" }, ` (${Math.round(token.x)}, ${Math.round(token.y)})`),
+      notes.length ? h("span", { class: "token-notes" }, ` ${notes.join(" · ")}`) : null));
+    }) : h("li", { class: "empty-state" }, t("table.noTokens")));
   }
 
   function drawRolls() {
@@ -186,7 +236,7 @@ export function render(app, main, { params }) {
       const parts = describeRoll(roll, state.players);
       const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
       swatch.style.backgroundColor = parts.colour;
-      rollLog.append(h("li", {}, swatch,
+      rollLog.append(h("li", { "data-roll": roll.id }, swatch,
         h("span", { class: "roll-line" }, t(parts.private ? "table.rolledPrivately" : "table.rolled", { name: parts.name, formula: parts.formula }), " ",
           h("strong", { class: "roll-total" }, new Intl.NumberFormat(app.i18n.locale).format(parts.total))),
         h("span", { class: "roll-breakdown" }, parts.breakdown)));
@@ -195,79 +245,55 @@ export function render(app, main, { params }) {
     rollRegion.setAttribute("aria-live", "polite");
   }
 
-  function drawScenes() {
-    sceneSection.hidden = !isGM(state);
-    if (!isGM(state)) return;
-    const nameID = uniqueID("scene-name");
-    const nameInput = h("input", { id: nameID, required: true, maxlength: 30 });
-    const form = h("form", { class: "inline-form" }, h("label", { for: nameID }, t("table.sceneName")), nameInput,
-      h("button", { type: "submit" }, t("table.addScene")));
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      if (nameInput.value.trim()) send({ type: "scene.create", name: nameInput.value.trim() }).catch(() => {});
+  async function addImage(file, { asBackground, hidden }) {
+    const image = await uploadWithProgress(`${gamePath}/images${asBackground ? "?purpose=background" : ""}`, file, {
+      headers: { "X-Game-Credential": seat.credential },
+      onProgress: (f) => { progress.value = f; },
     });
-    clear(sceneSection, h("h2", { id: "scenes-heading" }, t("table.scenes")),
-      h("ul", { class: "scene-strip" }, state.scenes.map((scene) => h("li", { "aria-current": scene.id === state.activeSceneID ? "true" : null },
-        h("span", {}, scene.name),
-        scene.id === state.activeSceneID ? h("span", { class: "meta" }, t("table.activeScene"))
-          : h("button", { type: "button", onclick: () => send({ type: "scene.activate", sceneID: scene.id }).catch(() => {}) }, t("table.showScene"))))),
-      form);
+    const scene = activeScene(state);
+    if (asBackground && isGM(state)) {
+      await send({ type: "scene.update", sceneID: scene.id, background: image.sha256 });
+    } else {
+      const size = scene.grid?.cellSize ?? 64;
+      const token = { image: image.sha256, x: Math.round(scene.width / 2), y: Math.round(scene.height / 2), size };
+      if (hidden && isGM(state)) token.hidden = true;
+      await send({ type: "token.create", sceneID: scene.id, tokens: [token] });
+    }
   }
 
-  function diceTray() {
-    const formulaID = uniqueID("formula");
-    const privateID = uniqueID("private");
-    const formula = h("input", { id: formulaID, autocomplete: "off", maxlength: 200, placeholder: "2d6+1", spellcheck: "false" });
-    const secret = h("input", { id: privateID, type: "checkbox" });
-    const roll = (text) => send({ type: "dice.roll", formula: text, private: secret.checked }).catch(() => {});
-    const form = h("form", { class: "formula-form" },
-      h("label", { for: formulaID }, t("table.formula")), formula,
-      h("div", { class: "check" }, secret, h("label", { for: privateID }, t("table.private"))),
-      h("button", { type: "submit", class: "button-primary" }, t("table.roll")));
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      if (formula.value.trim()) roll(formula.value.trim());
-    });
-    return h("section", { class: "panel", "aria-labelledby": "dice-heading" }, h("h2", { id: "dice-heading" }, t("table.dice")),
-      h("div", { class: "dice-buttons" }, trayDice.map((sides) => h("button", {
-        type: "button", class: "die", "aria-label": t("table.rollDie", { sides }), onclick: () => roll(formulaForDie(sides)),
-      }, `d${sides}`))),
-      form);
-  }
-
+  const progress = h("progress", { max: 1, value: 0, hidden: true, "aria-label": t("table.uploading") });
   function imageUpload() {
     const inputID = uniqueID("token-image");
-    const input = h("input", { id: inputID, type: "file", accept: "image/png,image/jpeg,image/webp,image/gif" });
+    const input = h("input", { id: inputID, type: "file", multiple: true, accept: "image/png,image/jpeg,image/webp,image/gif" });
     const asBackgroundID = uniqueID("as-background");
     const asBackground = h("input", { id: asBackgroundID, type: "checkbox" });
-    const progress = h("progress", { max: 1, value: 0, hidden: true, "aria-label": t("table.uploading") });
-    const gmOnly = h("div", { class: "check gm-only", hidden: true }, asBackground, h("label", { for: asBackgroundID }, t("table.asBackground")));
-    input.addEventListener("change", async () => {
-      const file = input.files[0];
-      if (!file || !state) return;
+    const hiddenID = uniqueID("as-hidden");
+    const hidden = h("input", { id: hiddenID, type: "checkbox" });
+    const gmOnly = h("div", { class: "gm-only", hidden: true },
+      h("div", { class: "check" }, asBackground, h("label", { for: asBackgroundID }, t("table.asBackground"))),
+      h("div", { class: "check" }, hidden, h("label", { for: hiddenID }, t("table.asHidden"))));
+    async function addFiles(files) {
+      if (!files.length || !state) return;
       progress.hidden = false;
       try {
-        const image = await uploadWithProgress(`${gamePath}/images`, file, {
-          headers: { "X-Game-Credential": seat.credential },
-          onProgress: (f) => { progress.value = f; },
-        });
-        const scene = activeScene(state);
-        if (asBackground.checked && isGM(state)) {
-          await send({ type: "scene.update", sceneID: scene.id, background: image.sha256 });
-        } else {
-          const size = scene.grid?.cellSize ?? 64;
-          await send({ type: "token.create", sceneID: scene.id, tokens: [{ image: image.sha256, x: Math.round(scene.width / 2), y: Math.round(scene.height / 2), size }] });
-        }
+        for (const file of files) await addImage(file, { asBackground: asBackground.checked, hidden: hidden.checked });
         app.announce(t("table.imageAdded"));
       } catch (error) {
-        if (!(error?.code)) problem.show(describeError(error, t));
+        if (!error?.code) problem.show(describeError(error, t));
       } finally {
         progress.hidden = true;
         input.value = "";
       }
+    }
+    input.addEventListener("change", () => addFiles([...input.files]));
+    // Files dropped on the board become tokens too (or the background, as the checkbox says).
+    canvas.addEventListener("dragover", (event) => event.preventDefault());
+    canvas.addEventListener("drop", (event) => {
+      event.preventDefault();
+      addFiles([...(event.dataTransfer?.files ?? [])].filter((f) => f.type.startsWith("image/")));
     });
     return h("section", { class: "panel", "aria-labelledby": "images-heading" }, h("h2", { id: "images-heading" }, t("table.images")),
-      h("label", { for: inputID }, t("table.addImage")), input, gmOnly, progress);
+      h("label", { for: inputID }, t("table.addImage")), h("p", { class: "hint" }, t("table.dropHint")), input, gmOnly, progress);
   }
 
   main.append(h("div", { class: "table-layout" },
@@ -275,19 +301,23 @@ export function render(app, main, { params }) {
       h("div", { class: "board-toolbar" }, heading, connectionBox, zoomButtons),
       problem.element,
       canvas,
+      rulerOutput,
       h("p", { id: helpID, class: "board-help" }, t("table.boardHelp"))),
     h("aside", { class: "side-panel", "aria-label": t("table.sidePanel") },
-      diceTray(),
+      dice,
       h("section", { class: "panel", "aria-labelledby": "log-heading" }, h("h2", { id: "log-heading" }, t("table.rolls")), rollRegion),
-      h("section", { class: "panel", "aria-labelledby": "players-heading" }, h("h2", { id: "players-heading" }, t("table.players")), playerList),
+      tokens.element,
       h("section", { class: "panel", "aria-labelledby": "tokens-heading" }, h("h2", { id: "tokens-heading" }, t("table.tokens")), tokenList),
+      players.element,
       imageUpload(),
-      sceneSection)));
+      scenes.element,
+      music.element)));
   document.body.classList.add("on-table");
   connection.start();
   return () => {
     document.body.classList.remove("on-table");
     connection.stop();
+    music.stop();
     board.destroy();
   };
 }

@@ -1,13 +1,16 @@
 // The board canvas: draws the active scene (background, grid, tokens, selections, beacons) and turns mouse,
 // touch and pen input into pans, zooms, selections and drags. Game rules stay outside: callbacks decide.
 import { activeScene, mayMove, visibleTokens } from "../game-state.js";
+import { measure } from "./ruler.js";
 import { fitView, panBy, toScene, toScreen, tokenAt, zoomAt } from "./view.js";
 
 const beaconLifetime = 2500;
 
 export class Board {
-  constructor(canvas, { imageURL, onSelect, onDrag, onDrop, onBeacon }) {
-    Object.assign(this, { canvas, imageURL, onSelect, onDrag, onDrop, onBeacon });
+  constructor(canvas, { imageURL, onSelect, onDrag, onDrop, onBeacon, onMeasure }) {
+    Object.assign(this, { canvas, imageURL, onSelect, onDrag, onDrop, onBeacon, onMeasure });
+    this.measuring = false;
+    this.measureLine = null;
     this.context = canvas.getContext("2d");
     this.state = null;
     this.view = null;
@@ -59,6 +62,19 @@ export class Board {
     this.requestDraw();
   }
 
+  /** Ruler mode: a drag measures instead of moving or panning. */
+  setMeasuring(on) {
+    this.measuring = on;
+    if (!on) this.setMeasure(null);
+  }
+
+  /** The ruler's line in scene units (`{from, to}`), or null to hide it. */
+  setMeasure(line) {
+    this.measureLine = line;
+    this.onMeasure?.(line);
+    this.requestDraw();
+  }
+
   resize() {
     const ratio = window.devicePixelRatio || 1;
     this.canvas.width = Math.max(1, Math.round(this.canvas.clientWidth * ratio));
@@ -77,6 +93,12 @@ export class Board {
     this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
     if (this.pointers.size === 2) {
       this.gesture = { kind: "pinch", distance: this.pointerDistance() };
+      return;
+    }
+    if (this.measuring) {
+      const from = this.scenePoint(event);
+      this.gesture = { kind: "measure", from };
+      this.setMeasure({ from, to: from });
       return;
     }
     const token = tokenAt(visibleTokens(this.state), this.scenePoint(event));
@@ -107,6 +129,8 @@ export class Board {
       this.gesture.distance = distance;
     } else if (this.gesture.kind === "pan") {
       this.view = panBy(this.view, event.clientX - previous.x, event.clientY - previous.y);
+    } else if (this.gesture.kind === "measure") {
+      this.setMeasure({ from: this.gesture.from, to: this.scenePoint(event) });
     } else if (this.gesture.kind === "drag") {
       const at = this.scenePoint(event);
       this.gesture.moved = true;
@@ -177,6 +201,38 @@ export class Board {
     const selections = this.otherSelections();
     for (const token of visibleTokens(this.state)) this.drawToken(token, scene, selections.get(token.id));
     this.drawBeacons();
+    if (this.measureLine) this.drawRuler(this.measureLine, scene);
+  }
+
+  drawRuler({ from, to }, scene) {
+    const c = this.context;
+    const unit = 1 / this.view.scale;
+    c.save();
+    c.lineWidth = 3 * unit;
+    c.strokeStyle = "#facc15";
+    c.setLineDash([8 * unit, 4 * unit]);
+    c.beginPath();
+    c.moveTo(from.x, from.y);
+    c.lineTo(to.x, to.y);
+    c.stroke();
+    c.setLineDash([]);
+    for (const end of [from, to]) {
+      c.beginPath();
+      c.arc(end.x, end.y, 5 * unit, 0, Math.PI * 2);
+      c.fillStyle = "#facc15";
+      c.fill();
+    }
+    const text = String(measure(scene, from, to).cells);
+    const fontSize = 15 * unit;
+    c.font = `700 ${fontSize}px system-ui, sans-serif`;
+    c.textAlign = "left";
+    c.textBaseline = "bottom";
+    c.lineWidth = fontSize / 4;
+    c.strokeStyle = "rgba(0,0,0,0.9)";
+    c.strokeText(text, to.x + 8 * unit, to.y - 8 * unit);
+    c.fillStyle = "#ffffff";
+    c.fillText(text, to.x + 8 * unit, to.y - 8 * unit);
+    c.restore();
   }
 
   drawGrid(scene) {

@@ -1,0 +1,60 @@
+// The GM's scene strip: show, reorder, clone and delete scenes, and add a new one.
+import { clear, h, uniqueID } from "../dom.js";
+import { isGM } from "../game-state.js";
+
+export function scenesPanel(app, { send }) {
+  const { t } = app;
+  const strip = h("ul", { class: "scene-strip" });
+  const nameID = uniqueID("scene-name");
+  const nameInput = h("input", { id: nameID, required: true, maxlength: 30 });
+  const form = h("form", { class: "inline-form" }, h("label", { for: nameID }, t("table.sceneName")), nameInput,
+    h("button", { type: "submit" }, t("table.addScene")));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const name = nameInput.value.trim();
+    if (!name) return;
+    send({ type: "scene.create", name }).then(() => {
+      nameInput.value = "";
+      app.announce(t("scenes.created", { name }));
+    }).catch(() => {});
+  });
+  const element = h("section", { class: "panel", hidden: true, "aria-labelledby": "scenes-heading" },
+    h("h2", { id: "scenes-heading" }, t("table.scenes")), strip, form);
+
+  const small = (label, text, onclick, extra = {}) =>
+    h("button", { type: "button", class: "button-small", "aria-label": label, onclick, ...extra }, text);
+
+  function refresh(state) {
+    element.hidden = !isGM(state);
+    if (!isGM(state)) return;
+    const count = state.scenes.length;
+    // Focus stays on the same kind of button of the same scene across the redraw that follows a command.
+    const focused = document.activeElement?.closest?.(".scene-strip button");
+    const focusKey = focused ? `${focused.dataset.scene}/${focused.dataset.action}` : null;
+    clear(strip, state.scenes.map((scene, index) => {
+      const active = scene.id === state.activeSceneID;
+      const name = scene.name;
+      const sceneAction = (action) => ({ "data-scene": scene.id, "data-action": action });
+      return h("li", { "aria-current": active ? "true" : null },
+        h("span", { class: "scene-name" }, name, active ? h("span", { class: "meta" }, ` (${t("table.activeScene")})`) : null),
+        h("span", { class: "scene-actions" },
+          active ? null : small(t("scenes.showLabel", { name }), t("table.showScene"),
+            () => send({ type: "scene.activate", sceneID: scene.id }).catch(() => {}), sceneAction("show")),
+          small(t("scenes.upLabel", { name }), "↑", () => send({ type: "scene.reorder", sceneID: scene.id, toIndex: index - 1 }).catch(() => {}),
+            { disabled: index === 0, ...sceneAction("up") }),
+          small(t("scenes.downLabel", { name }), "↓", () => send({ type: "scene.reorder", sceneID: scene.id, toIndex: index + 1 }).catch(() => {}),
+            { disabled: index === count - 1, ...sceneAction("down") }),
+          small(t("scenes.cloneLabel", { name }), t("scenes.clone"), () => send({ type: "scene.clone", sceneID: scene.id }).catch(() => {}), sceneAction("clone")),
+          small(t("scenes.deleteLabel", { name }), t("scenes.delete"), () => {
+            if (window.confirm(t("scenes.deleteConfirm", { name }))) {
+              send({ type: "scene.delete", sceneID: scene.id }).then(() => app.announce(t("scenes.deleted", { name }))).catch(() => {});
+            }
+          }, { class: "button-small button-danger", ...sceneAction("delete") })));
+    }));
+    if (focusKey) {
+      const [scene, action] = focusKey.split("/");
+      strip.querySelector(`button[data-scene="${CSS.escape(scene)}"][data-action="${action}"]:not(:disabled)`)?.focus();
+    }
+  }
+  return { element, refresh };
+}
