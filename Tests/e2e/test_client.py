@@ -69,6 +69,11 @@ class Server:
         shutil.rmtree(self.data, ignore_errors=True)
 
 
+def xpath_literal(text):
+    """Text as an XPath string, whichever quote it holds."""
+    return f'"{text}"' if "'" in text else f"'{text}'"
+
+
 class Browser:
     def __init__(self, base_url, axe_script):
         options = webdriver.ChromeOptions()
@@ -95,14 +100,14 @@ class Browser:
 
     def field(self, label):
         """The input a visible <label> names, as a screen reader would find it."""
-        label_element = self.wait.until(EC.presence_of_element_located((By.XPATH, f"//label[normalize-space()='{label}']")))
+        label_element = self.wait.until(EC.presence_of_element_located((By.XPATH, f"//label[normalize-space()={xpath_literal(label)}]")))
         return self.driver.find_element(By.ID, label_element.get_attribute("for"))
 
     def button(self, text):
-        return self.wait.until(EC.element_to_be_clickable((By.XPATH, f"//button[normalize-space()='{text}']")))
+        return self.wait.until(EC.element_to_be_clickable((By.XPATH, f"//button[normalize-space()={xpath_literal(text)}]")))
 
     def link(self, text):
-        return self.wait.until(EC.element_to_be_clickable((By.XPATH, f"//a[normalize-space()='{text}']")))
+        return self.wait.until(EC.element_to_be_clickable((By.XPATH, f"//a[normalize-space()={xpath_literal(text)}]")))
 
     def shoot_and_scan(self, name):
         """A screenshot for people, and axe-core for machines: serious and critical violations fail the run."""
@@ -304,6 +309,252 @@ def check_table(browser):
     browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 2d6 + 1:"))
 
 
+def built_pack(binary, folder, broken=False):
+    """A .szp of an example pack made by the CLI; `broken` zips it by hand with a szpack.json that lacks its name."""
+    out_dir = tempfile.mkdtemp(prefix="sz-e2e-pack-")
+    path = os.path.join(out_dir, "broken.szp" if broken else "pack.szp")
+    if not broken:
+        subprocess.run([binary, "pack", "build", folder, "-o", path], check=True, capture_output=True)
+        return path
+    import zipfile
+    with zipfile.ZipFile(path, "w") as archive:
+        for directory, _, files in os.walk(folder):
+            for name in sorted(files):
+                full = os.path.join(directory, name)
+                inside = os.path.relpath(full, folder)
+                if inside == "szpack.json":
+                    manifest = json.load(open(full))
+                    del manifest["name"]
+                    archive.writestr(inside, json.dumps(manifest))
+                else:
+                    archive.write(full, inside)
+    return path
+
+
+def wait_lists(browser):
+    browser.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "ul[aria-busy]") == [])
+
+
+def check_library(browser, binary):
+    """Upload a pack and a broken one, browse a dataset with search and icons, make a character, edit its sheet."""
+    browser.open("/")
+    browser.heading("Welcome, alice")
+    broken = built_pack(binary, os.path.join(ROOT, "examples/packs/core-fantasy"), broken=True)
+    browser.field("Pack file (.szp)").send_keys(broken)
+    browser.button("Upload").click()
+    report = browser.find(".report")
+    browser.wait.until(lambda d: "was not added" in report.text)
+    assert "error" in report.text.lower() and "szpack.json" in report.text, report.text
+    browser.shoot_and_scan("13-pack-invalid")
+
+    browser.driver.refresh()
+    browser.heading("Welcome, alice")
+    browser.field("Pack file (.szp)").send_keys(built_pack(binary, os.path.join(ROOT, "examples/packs/core-fantasy")))
+    browser.driver.find_element(By.XPATH, "//label[normalize-space()='Everyone']").click()
+    browser.button("Upload").click()
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".status-box.success"), "Core Fantasy 1.0.0 is in your library."))
+    browser.link("Core Fantasy 1.0.0")
+
+    browser.link("Library").click()
+    browser.heading("Library")
+    browser.link("Core Fantasy 1.0.0").click()
+    browser.heading("Core Fantasy 1.0.0")
+    wait_lists(browser)
+    browser.shoot_and_scan("14-pack")
+    browser.link("Items").click()
+    browser.heading("Items")
+    wait_lists(browser)
+    search = browser.field("Search entries")
+    search.send_keys("potion", Keys.ENTER)
+    browser.wait.until(lambda d: all("Potion" in b.text or "Antitoxin" in b.text for b in d.find_elements(By.CSS_SELECTOR, ".entry-button"))
+                       and len(d.find_elements(By.CSS_SELECTOR, ".entry-button")) >= 4)
+    browser.button("Potion of Healing").click()
+    details = browser.find(".entry-details h2")
+    assert details.text == "Potion of Healing"
+    assert browser.driver.switch_to.active_element == details, "the details' heading takes the focus"
+    browser.wait.until(lambda d: d.execute_script(
+        "return [...document.querySelectorAll('.entry-details img, .entry-button img')].every(i => i.complete && i.naturalWidth > 0)"))
+    browser.shoot_and_scan("15-dataset")
+
+    browser.driver.back()
+    browser.heading("Core Fantasy 1.0.0")
+    browser.link("Adventurer").click()
+    browser.heading("Adventurer")
+    browser.shoot_and_scan("16-template")
+    browser.field("Character name").send_keys("Brom", Keys.ENTER)
+    browser.heading("Brom")
+    strength = browser.field("Strength")
+    assert strength.get_attribute("value") == "10", "the template's default shows"
+    strength.clear()
+    strength.send_keys("16", Keys.TAB)
+    picker = browser.field("Search to add to Equipment")
+    picker.send_keys("rope")
+    browser.button("Add Hempen Rope (50 ft)").click()
+    assert "Hempen Rope (50 ft)" in browser.find(".chips").text
+    browser.button("Save changes").click()
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".status-box.success"), "Saved."))
+    browser.shoot_and_scan("17-character")
+    browser.driver.refresh()
+    browser.heading("Brom")
+    assert browser.field("Strength").get_attribute("value") == "16", "the edit survives a reload"
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".chips"), "Hempen Rope (50 ft)"))
+    assert "Torch" in browser.find(".chips").text, "the template's default list is kept and shown by name"
+    for path in (broken,):
+        shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+
+
+def token_buttons(browser):
+    return [b.text for b in browser.driver.find_elements(By.CSS_SELECTOR, ".token-button")]
+
+
+def last_roll(browser):
+    return browser.driver.execute_script(
+        "const li = document.querySelector('.roll-log li:last-child'); return li && {id: li.dataset.roll, text: li.innerText}")
+
+
+def board_pixel(browser, fx=0.5, fy=0.5):
+    """The colour drawn at a fraction of the board canvas."""
+    return browser.driver.execute_script(
+        "const c = document.querySelector('canvas.board');"
+        "return [...c.getContext('2d').getImageData(Math.floor(c.width*arguments[0]), Math.floor(c.height*arguments[1]), 1, 1).data].slice(0, 3);",
+        fx, fy)
+
+
+def drag_token(browser, token_x, token_y, dx, dy):
+    scene_width, scene_height = 1008, 567  # a new game's first scene
+    canvas = browser.driver.find_element(By.CSS_SELECTOR, "canvas.board")
+    width, height = canvas.size["width"], canvas.size["height"]
+    scale = min(width / scene_width, height / scene_height)
+    start_x = (width - scene_width * scale) / 2 + token_x * scale - width / 2
+    start_y = (height - scene_height * scale) / 2 + token_y * scale - height / 2
+    ActionChains(browser.driver).move_to_element_with_offset(canvas, int(start_x), int(start_y)).click_and_hold() \
+        .move_by_offset(dx // 3, dy // 3).move_by_offset(dx // 3, dy // 3).move_by_offset(dx // 3, dy // 3).release().perform()
+
+
+def coordinates(text):
+    inside = text.split("(")[1].split(")")[0]
+    return tuple(int(part) for part in inside.split(", "))
+
+
+def check_two_browsers(gm, player):
+    """A GM and a player in two browsers: background, a GM-only token, a drag and a roll seen on both screens."""
+    images = tempfile.mkdtemp(prefix="sz-e2e-img-")
+    background, wolf, trap, hero = (os.path.join(images, f"{n}.png") for n in ("background", "wolf", "trap", "hero"))
+    png(background, 64, (30, 110, 200))
+    png(wolf, 32, (120, 120, 120))
+    png(trap, 32, (200, 160, 20))
+    png(hero, 32, (30, 160, 60))
+
+    gm.open("/")
+    gm.heading("Welcome, alice")
+    gm.field("Game name (optional)").send_keys("Duel")
+    gm.button("Create game").click()
+    gm.heading("Join Duel")
+    gm.button("Join the game").click()
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    table_path = gm.driver.current_url.split(gm.base_url)[1]
+    gm.field("Use as the scene's background").click()
+    gm.field("Add an image to the scene").send_keys(background)
+    gm.wait.until(lambda d: board_pixel(gm) == [30, 110, 200])
+    gm.field("Use as the scene's background").click()
+    gm.field("Add an image to the scene").send_keys(wolf)
+    gm.wait.until(lambda d: len(token_buttons(gm)) == 1)
+    gm.find(".token-button").click()
+    label = gm.field("Label")
+    label.send_keys("Wolf", Keys.ENTER)
+    gm.wait.until(lambda d: token_buttons(gm)[0].startswith("Wolf"))
+    gm.field("Hidden from players").click()  # the upload's checkbox: the next token is GM-only
+    gm.field("Add an image to the scene").send_keys(trap)
+    gm.wait.until(lambda d: len(token_buttons(gm)) == 2)
+    assert any("hidden from players" in text for text in token_buttons(gm)), token_buttons(gm)
+
+    player.open(table_path.replace("/game/", "/join/"))
+    player.heading("Join Duel")
+    player.field("Your name at the table").send_keys("bob")
+    player.button("Join the game").click()
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    player.wait.until(lambda d: len(token_buttons(player)) == 1)
+    assert token_buttons(player)[0].startswith("Wolf"), "the player sees the Wolf but not the GM-only trap"
+    player.wait.until(lambda d: board_pixel(player, 0.05, 0.5) == [30, 110, 200])
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".players"), "bob"))
+
+    # The player adds a token of their own, names it and drags it; the GM's screen follows.
+    player.field("Add an image to the scene").send_keys(hero)
+    player.wait.until(lambda d: len(token_buttons(player)) == 2)
+    mine = [b for b in player.driver.find_elements(By.CSS_SELECTOR, ".token-button") if not b.text.startswith("Wolf")][0]
+    mine.click()
+    player.field("Label").send_keys("Hero", Keys.ENTER)
+    player.wait.until(lambda d: any(t.startswith("Hero") for t in token_buttons(player)))
+    gm.wait.until(lambda d: any(t.startswith("Hero") for t in token_buttons(gm)))
+    before = coordinates([t for t in token_buttons(player) if t.startswith("Hero")][0])
+    drag_token(player, before[0], before[1], -150, 60)
+    player.wait.until(lambda d: coordinates([t for t in token_buttons(player) if t.startswith("Hero")][0]) != before)
+    after = coordinates([t for t in token_buttons(player) if t.startswith("Hero")][0])
+    assert after[0] < before[0] and after[1] > before[1], f"{before} -> {after}"
+    gm.wait.until(lambda d: coordinates([t for t in token_buttons(gm) if t.startswith("Hero")][0]) == after)
+
+    # A roll shows the same result on both screens.
+    player.driver.find_element(By.XPATH, "//button[@aria-label='Roll a d20']").click()
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "bob rolled 1d20:"))
+    rolled = last_roll(player)
+    gm.wait.until(lambda d: (last_roll(gm) or {}).get("id") == rolled["id"])
+    assert last_roll(gm)["text"] == rolled["text"], f"{last_roll(gm)} != {rolled}"
+
+    # The GM picks the Hero: the player sees who selected it; then the GM hides the Wolf from the table.
+    [b for b in gm.driver.find_elements(By.CSS_SELECTOR, ".token-button") if b.text.startswith("Hero")][0].click()
+    player.wait.until(lambda d: any("selected by alice" in t for t in token_buttons(player)))
+    [b for b in gm.driver.find_elements(By.CSS_SELECTOR, ".token-button") if b.text.startswith("Wolf")][0].click()
+    gm.button("Hidden from players").click()
+    player.wait.until(lambda d: not any(t.startswith("Wolf") for t in token_buttons(player)))
+    assert gm.find("button[aria-pressed=true]").text == "Hidden from players"
+
+    # Token editing on the GM's side: turn, resize, mirror, lock.
+    gm.button("Rotate right").click()
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".token-title"), "turned 45°"))
+    size = gm.field("Size")
+    size.clear()
+    size.send_keys("96", Keys.ENTER)
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".token-title"), "size 96"))
+    gm.button("Mirror").click()
+    gm.wait.until(lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Mirror']").get_attribute("aria-pressed") == "true")
+    gm.button("Locked").click()
+    gm.wait.until(lambda d: not d.find_element(By.XPATH, "//button[normalize-space()='Rotate right']").is_enabled())
+
+    # The ruler from the keyboard: M starts it at the selected token, arrows stretch it by grid cells.
+    board = gm.find("canvas.board")
+    board.click()
+    [b for b in gm.driver.find_elements(By.CSS_SELECTOR, ".token-button") if b.text.startswith("Hero")][0].click()
+    board = gm.driver.switch_to.active_element
+    board.send_keys("m", Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".ruler-output"), "Distance: 3 squares"))
+    gm.shoot_and_scan("18-table-gm")
+    board.send_keys(Keys.ESCAPE)
+
+    # @field: the GM rolls with Brom's Strength.
+    Select(gm.field("Character for @fields")).select_by_visible_text("Brom")
+    gm.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".field-help").is_displayed())
+    gm.field("Formula").send_keys("1d20+@strength", Keys.ENTER)
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 1d20 + 16:"))
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 1d20 + 16:"))
+
+    player.shoot_and_scan("19-table-player")
+    player.driver.set_window_size(390, 844)
+    width = player.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"the table on a phone does not scroll sideways ({width} px)"
+    player.shoot_and_scan("20-table-player-phone")
+    player.driver.set_window_size(1280, 900)
+
+    # The GM removes the player, whose page says so.
+    gm.driver.find_element(By.XPATH, "//button[@aria-label='Remove bob from the game']").click()
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".status-box"), "The game master removed you from the game."))
+    shutil.rmtree(images, ignore_errors=True)
+
+
+def named(name, check):
+    check.__name__ = name
+    return check
+
+
 def main():
     binary, axe_path = sys.argv[1], sys.argv[2]
     os.makedirs(SHOTS, exist_ok=True)
@@ -311,11 +562,14 @@ def main():
         axe_script = f.read()
     server = Server(binary)
     browser = None
+    player = None
     try:
         browser = Browser(server.url, axe_script)
         checks = [check_account_flow, check_languages, check_pages, check_table_without_server]
         if games_endpoints_exist(server):
-            checks.append(check_table)
+            player = Browser(server.url, axe_script)
+            checks += [check_table, named("check_library", lambda b: check_library(b, binary)),
+                       named("check_two_browsers", lambda b: check_two_browsers(b, player))]
         else:
             print("note - the games endpoints are not in this build: the table is checked without a server only")
         for check in checks:
@@ -324,14 +578,20 @@ def main():
             except Exception:
                 browser.driver.save_screenshot(os.path.join(SHOTS, f"failed-{check.__name__}.png"))
                 print("browser console:", browser.driver.get_log("browser"))
+                if player:
+                    player.driver.save_screenshot(os.path.join(SHOTS, f"failed-{check.__name__}-player.png"))
+                    print("player's browser console:", player.driver.get_log("browser"))
                 raise
-            errors = browser.console_errors()
-            assert not errors, f"{check.__name__}: console errors: {errors}"
+            for who in (browser, player):
+                errors = who.console_errors() if who else []
+                assert not errors, f"{check.__name__}: console errors: {errors}"
             print(f"ok - {check.__name__}")
-        print(f"{len(checks)} browser checks passed; axe scanned {len(browser.scanned)} pages; screenshots in {SHOTS}")
+        scanned = len(browser.scanned) + (len(player.scanned) if player else 0)
+        print(f"{len(checks)} browser checks passed with {2 if player else 1} browsers; axe scanned {scanned} pages; screenshots in {SHOTS}")
     finally:
-        if browser:
-            browser.driver.quit()
+        for who in (browser, player):
+            if who:
+                who.driver.quit()
         server.stop()
 
 

@@ -20,6 +20,12 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** Appends children, leaving out null, undefined and false (Element.append would write them as text). */
+export function appendTo(element, ...children) {
+  append(element, children);
+  return element;
+}
+
 function append(element, children) {
   for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;

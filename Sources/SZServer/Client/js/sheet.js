@@ -68,13 +68,16 @@ function editableField(app, f, value, onChange, searchOptions) {
 function listField(app, f, initial, onChange, searchOptions, error) {
   const { t } = app;
   let items = [...initial];
+  // Lists hold entry ids; the names come from the linked dataset once its entries have loaded.
+  const names = new Map();
+  const nameOf = (id) => names.get(id) ?? id;
   const chosen = h("ul", { class: "chips", "aria-label": f.name });
   const searchID = uniqueID(`search-${f.id}`);
   const search = h("input", { id: searchID, type: "search", autocomplete: "off" });
   const results = h("ul", { class: "picker-results", "aria-live": "polite" });
   function drawChosen() {
-    clear(chosen, items.length ? items.map((item) => h("li", { class: "chip" }, item,
-      h("button", { type: "button", class: "chip-remove", "aria-label": t("sheet.remove", { name: item }), onclick: () => {
+    clear(chosen, items.length ? items.map((item) => h("li", { class: "chip" }, nameOf(item),
+      h("button", { type: "button", class: "chip-remove", "aria-label": t("sheet.remove", { name: nameOf(item) }), onclick: () => {
         items = items.filter((other) => other !== item);
         onChange?.(f.id, items);
         drawChosen();
@@ -86,6 +89,7 @@ function listField(app, f, initial, onChange, searchOptions, error) {
     clearTimeout(searchTimer);
     searchTimer = setTimeout(async () => {
       const entries = (await searchOptions?.(f.id, search.value.trim()).catch(() => [])) ?? [];
+      for (const entry of entries) names.set(entry.id, entry.name);
       clear(results, entries.map((entry) => h("li", {}, h("button", { type: "button", class: "entry-button", onclick: () => {
         if (!items.includes(entry.id)) items = [...items, entry.id];
         onChange?.(f.id, items);
@@ -95,6 +99,12 @@ function listField(app, f, initial, onChange, searchOptions, error) {
     }, 200);
   });
   drawChosen();
+  if (items.length && searchOptions) {
+    searchOptions(f.id, "").then((entries) => {
+      for (const entry of entries) names.set(entry.id, entry.name);
+      drawChosen();
+    }).catch(() => {});
+  }
   return h("fieldset", { class: "sheet-field type-List" }, h("legend", {}, f.name), chosen,
     h("label", { for: searchID }, t("sheet.searchList", { name: f.name })), search, results, error);
 }

@@ -129,8 +129,9 @@ function uploadPackForm(app, onUploaded) {
       form.reset();
       onUploaded();
     } catch (error) {
-      status.show(describeError(error, t));
+      // A validation report says what is wrong in our words; the server's one-line summary would only repeat it.
       if (error.problem?.report) report.append(validationReport(app, error.problem.report));
+      else status.show(describeError(error, t));
     } finally {
       progress.hidden = true;
       submit.disabled = false;

@@ -1,6 +1,6 @@
 // The library: packs, a pack's datasets and templates, a dataset's entries with search and details.
 import { describeError } from "../api.js";
-import { clear, field, h, statusBox } from "../dom.js";
+import { appendTo, clear, field, h, statusBox } from "../dom.js";
 import { formatDate } from "../format.js";
 import { pathFor } from "../routes.js";
 import { renderSheet } from "../sheet.js";
@@ -39,7 +39,7 @@ function renderLibrary(app, main) {
       h("span", { class: "meta" }, [pack.author, pack.packType].filter(Boolean).join(" · ")),
       pack.description ? h("p", { class: "description" }, pack.description) : null),
   });
-  main.append(h("h1", {}, t("library.title")), searchForm(app, t("library.searchPacks"), (q) => {
+  appendTo(main, h("h1", {}, t("library.title")), searchForm(app, t("library.searchPacks"), (q) => {
     query = q;
     packs.reload();
   }), packs.element);
@@ -51,7 +51,7 @@ async function loadOrExplain(app, main, load) {
   } catch (error) {
     const status = statusBox();
     status.show(describeError(error, app.t));
-    main.append(h("h1", {}, app.t("library.title")), status.element);
+    appendTo(main, h("h1", {}, app.t("library.title")), status.element);
     return null;
   }
 }
@@ -66,7 +66,7 @@ async function renderPack(app, main, params) {
       h("a", { href: pathFor(page, { ...params, [key]: item.id }), "data-link": true }, item.name),
       item.entryCount !== undefined ? h("span", { class: "meta" }, t("library.entries", { count: item.entryCount })) : null))))
       : h("p", { class: "empty-state" }, t("library.none")));
-  main.append(
+  appendTo(main,
     h("h1", {}, `${pack.name} ${pack.version}`),
     h("dl", { class: "facts card" },
       [["library.author", pack.author], ["library.license", pack.license], ["library.owner", pack.owner],
@@ -75,6 +75,10 @@ async function renderPack(app, main, params) {
     pack.description ? h("p", {}, pack.description) : null,
     linkList(t("library.datasets"), pack.datasets ?? [], "dataset", "datasetId"),
     linkList(t("library.characterTemplates"), pack.characterTemplates ?? [], "template", "templateId"),
+    h("section", { class: "card" }, h("h2", {}, t("library.sessionTemplates")),
+      (pack.sessionTemplates ?? []).length
+        ? h("ul", { class: "item-list" }, pack.sessionTemplates.map((item) => h("li", {}, item.name)))
+        : h("p", { class: "empty-state" }, t("library.none"))),
     h("section", { class: "card" }, h("h2", {}, t("library.dependencies")),
       (pack.dependencies ?? []).length
         ? h("ul", {}, pack.dependencies.map((d) => h("li", {}, `${d.name ?? d.id} ${d.range ?? d.version ?? ""}`)))
@@ -82,8 +86,11 @@ async function renderPack(app, main, params) {
   );
 }
 
-function renderDataset(app, main, params) {
+async function renderDataset(app, main, params) {
   const { t } = app;
+  const pack = await loadOrExplain(app, main, () => app.api.get(packPath(params)));
+  if (!pack) return;
+  const dataset = (pack.datasets ?? []).find((d) => d.id === params.datasetId) ?? { id: params.datasetId, name: params.datasetId };
   let query = "";
   const details = h("section", { class: "card entry-details", "aria-live": "polite", hidden: true });
   const entries = pagedList(app, {
@@ -95,7 +102,10 @@ function renderDataset(app, main, params) {
       h("span", {}, entry.name)),
   });
   function showEntry(entry) {
-    const fieldRows = (fields) => Object.entries(fields ?? {}).map(([id, f]) => [h("dt", {}, id), h("dd", {}, String(f.value))]);
+    const shown = (f) => (f.type === "Boolean" ? t(f.value ? "sheet.yes" : "sheet.no")
+      : f.type === "Number" ? new Intl.NumberFormat(app.i18n.locale).format(f.value)
+        : Array.isArray(f.value) ? f.value.join(", ") : String(f.value));
+    const fieldRows = (fields) => Object.entries(fields ?? {}).map(([id, f]) => [h("dt", {}, id), h("dd", {}, shown(f))]);
     clear(details,
       h("h2", { tabindex: "-1" }, entry.name),
       entry.icon ? h("img", { src: mediaURL(params, entry.icon), alt: "", width: 64, height: 64, class: "icon-large" }) : null,
@@ -105,7 +115,9 @@ function renderDataset(app, main, params) {
     details.hidden = false;
     details.querySelector("h2").focus();
   }
-  main.append(h("h1", {}, params.datasetId),
+  appendTo(main,
+    h("p", { class: "breadcrumb" }, h("a", { href: pathFor("pack", params), "data-link": true }, `${pack.name} ${pack.version}`)),
+    h("h1", { class: "with-icon" }, dataset.icon ? h("img", { src: mediaURL(pack, dataset.icon), alt: "", width: 32, height: 32, class: "icon" }) : null, dataset.name),
     searchForm(app, t("library.searchEntries"), (q) => { query = q; entries.reload(); }),
     h("div", { class: "split" }, entries.element, details));
 }
@@ -133,6 +145,7 @@ async function renderTemplate(app, main, params) {
       status.show(describeError(error, t));
     }
   });
-  main.append(h("h1", {}, template.name), template.description ? h("p", {}, template.description) : null, form,
+  appendTo(main, h("p", { class: "breadcrumb" }, h("a", { href: pathFor("pack", params), "data-link": true }, `${params.packId} ${params.version}`)),
+    h("h1", {}, template.name), template.description ? h("p", {}, template.description) : null, form,
     renderSheet(app, { template, values: {}, editable: false }));
 }
