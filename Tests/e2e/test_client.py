@@ -528,6 +528,19 @@ def check_two_browsers(gm, player):
     board.send_keys("m", Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
     gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".ruler-output"), "Distance: 3 squares"))
     gm.shoot_and_scan("18-table-gm")
+    board.send_keys(Keys.ESCAPE, Keys.ESCAPE)
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".token-panel .empty-state"), "Select a token"))
+
+    # Several tokens at once: Ctrl+A, then a Shift-drag box over the whole board.
+    board.send_keys(Keys.CONTROL, "a")
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".token-title"), "3 tokens"))
+    board.send_keys(Keys.ESCAPE)
+    width, height = board.size["width"], board.size["height"]
+    ActionChains(gm.driver).key_down(Keys.SHIFT).move_to_element_with_offset(board, -width // 2 + 4, -height // 2 + 4) \
+        .click_and_hold().move_by_offset(width // 2, height // 2).move_by_offset(width // 2 - 8, height // 2 - 8) \
+        .release().key_up(Keys.SHIFT).perform()
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".token-title"), "3 tokens"))
+    assert len(gm.driver.find_elements(By.CSS_SELECTOR, ".token-button[aria-pressed=true]")) == 3
     board.send_keys(Keys.ESCAPE)
 
     # @field: the GM rolls with Brom's Strength.

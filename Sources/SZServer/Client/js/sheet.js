@@ -90,8 +90,11 @@ function listField(app, f, initial, onChange, searchOptions, error) {
     searchTimer = setTimeout(async () => {
       const entries = (await searchOptions?.(f.id, search.value.trim()).catch(() => [])) ?? [];
       for (const entry of entries) names.set(entry.id, entry.name);
-      clear(results, entries.map((entry) => h("li", {}, h("button", { type: "button", class: "entry-button", onclick: () => {
+      clear(results, entries.filter((entry) => !items.includes(entry.id)).map((entry) => h("li", {}, h("button", { type: "button", class: "entry-button", onclick: (event) => {
         if (!items.includes(entry.id)) items = [...items, entry.id];
+        // The entry is chosen now: it leaves the results, and the focus goes back to the search.
+        event.currentTarget.closest("li").remove();
+        search.focus();
         onChange?.(f.id, items);
         drawChosen();
         app.announce(t("sheet.added", { name: entry.name }));

@@ -14,7 +14,7 @@ import { playersPanel } from "../table/players-panel.js";
 import { measure } from "../table/ruler.js";
 import { scenesPanel } from "../table/scenes-panel.js";
 import { tokenPanel } from "../table/token-panel.js";
-import { clampToScene, keyboardStep } from "../table/view.js";
+import { clampToScene, groupMoves, keyboardStep, pickSelection } from "../table/view.js";
 
 export function render(app, main, { params }) {
   const seat = loadSeat(localStorage, params.gm, params.slug);
@@ -22,7 +22,8 @@ export function render(app, main, { params }) {
   const { t } = app;
   const gamePath = `/games/${encodeURIComponent(params.gm)}/${encodeURIComponent(params.slug)}`;
   let state = null;
-  let selected = null;
+  /** The ids of the tokens this viewer has selected, in the order they were picked. */
+  let selected = [];
 
   const heading = h("h1", { class: "table-title" }, params.slug);
   const connectionText = h("span", {}, t("table.status.connecting"));
@@ -46,7 +47,8 @@ export function render(app, main, { params }) {
 
   const board = new Board(canvas, {
     imageURL: (blobID) => `/api/v1/images/${blobID}`,
-    onSelect: select,
+    onPick: (tokenID, toggle) => setSelection(pickSelection(selected, tokenID, toggle)),
+    onBoxSelect: (tokenIDs) => setSelection([...new Set([...selected, ...tokenIDs])]),
     onDrag: drag,
     onDrop: drop,
     onBeacon: (point) => send({ type: "beacon.place", x: Math.round(point.x), y: Math.round(point.y) }).catch(() => {}),
@@ -96,7 +98,7 @@ export function render(app, main, { params }) {
 
   function update(next) {
     state = next;
-    if (selected && !state.tokens[selected]) selected = null;
+    selected = selected.filter((id) => state.tokens[id]);
     heading.textContent = state.name || params.slug;
     for (const element of main.querySelectorAll(".gm-only")) element.hidden = !isGM(state);
     board.setState(state, selected);
@@ -108,36 +110,43 @@ export function render(app, main, { params }) {
     drawRolls();
   }
 
-  function select(tokenID) {
-    if (selected === tokenID) return;
-    selected = tokenID;
+  function setSelection(tokenIDs) {
+    if (tokenIDs.length === selected.length && tokenIDs.every((id, i) => id === selected[i])) return;
+    selected = tokenIDs;
     board.setState(state, selected);
     tokens.refresh(state, selected);
     drawTokens();
-    connection.sendQuietly({ type: "token.select", tokenIDs: tokenID ? [tokenID] : [] });
-    const token = tokenID && state.tokens[tokenID];
-    app.announce(token ? t("table.selected", { name: tokenName(token) }) : t("table.deselected"));
+    connection.sendQuietly({ type: "token.select", tokenIDs: selected });
+    const names = selected.map((id) => tokenName(state.tokens[id]));
+    app.announce(names.length ? t("table.selected", { name: names.join(", ") }) : t("table.deselected"));
   }
 
-  function drag(tokenID, at) {
-    const point = clampToScene(activeScene(state), at);
-    state = withLocalDrag(state, tokenID, point);
+  function clamped(moves) {
+    const scene = activeScene(state);
+    return moves.map((move) => ({ tokenID: move.tokenID, ...clampToScene(scene, move) }));
+  }
+
+  function withDrags(moves) {
+    return moves.reduce((next, move) => withLocalDrag(next, move.tokenID, { x: move.x, y: move.y }), state);
+  }
+
+  function drag(moves) {
+    const points = clamped(moves);
+    state = withDrags(points);
     board.setState(state, selected);
-    dragThrottle.move([{ tokenID, ...point }]);
+    dragThrottle.move(points);
   }
 
-  async function drop(tokenID, at, cancelled) {
+  async function drop(moves, cancelled) {
     dragThrottle.finish();
-    if (cancelled) {
-      update(withoutDrag(state, tokenID));
-      return;
-    }
-    const point = clampToScene(activeScene(state), at);
-    state = withLocalDrag(state, tokenID, point);
+    const undo = () => update(moves.reduce((next, move) => withoutDrag(next, move.tokenID), state));
+    if (cancelled) return undo();
+    const points = clamped(moves);
+    state = withDrags(points);
     try {
-      await send({ type: "token.move", moves: [{ tokenID, ...point }] });
+      await send({ type: "token.move", moves: points });
     } catch {
-      update(withoutDrag(state, tokenID));
+      undo();
     }
   }
 
@@ -156,7 +165,7 @@ export function render(app, main, { params }) {
     if (!on) return;
     // The keyboard's ruler starts at the selected token (or the middle of the scene); arrow keys move its end.
     const scene = activeScene(state);
-    const token = selected && state.tokens[selected];
+    const token = state.tokens[selected[0]];
     const from = token ? { x: token.x, y: token.y } : { x: scene.width / 2, y: scene.height / 2 };
     board.setMeasure({ from, to: from });
     app.announce(t("ruler.on"));
@@ -165,7 +174,8 @@ export function render(app, main, { params }) {
   function keyOnBoard(event) {
     if (!state) return;
     const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
-    const token = selected && state.tokens[selected];
+    const chosen = selected.map((id) => state.tokens[id]);
+    const token = chosen[0];
     if (board.measuring && board.measureLine && arrows[event.key]) {
       event.preventDefault();
       const [dx, dy] = arrows[event.key];
@@ -179,11 +189,12 @@ export function render(app, main, { params }) {
     if (arrows[event.key]) {
       event.preventDefault();
       const [dx, dy] = arrows[event.key];
-      if (token && mayMove(state, token)) {
+      const movable = chosen.filter((x) => mayMove(state, x));
+      if (movable.length) {
         const step = keyboardStep(activeScene(state), event.shiftKey);
-        const point = clampToScene(activeScene(state), { x: token.x + dx * step, y: token.y + dy * step });
-        send({ type: "token.move", moves: [{ tokenID: token.id, ...point }] })
-          .then(() => app.announce(t("table.moved", { name: tokenName(token), x: point.x, y: point.y })))
+        const moves = clamped(groupMoves(movable.map((x) => ({ tokenID: x.id, x: x.x, y: x.y })), dx * step, dy * step));
+        send({ type: "token.move", moves })
+          .then(() => app.announce(t("table.moved", { name: movable.map(tokenName).join(", "), x: moves[0].x, y: moves[0].y })))
           .catch(() => {});
       } else {
         board.pan(-dx * 40, -dy * 40);
@@ -194,19 +205,24 @@ export function render(app, main, { params }) {
     else if (event.key === "m") setMeasuring(!board.measuring);
     else if (event.key === "Escape") {
       if (board.measuring) setMeasuring(false);
-      else select(null);
-    } else if (event.key === "n" || event.key === "p") {
+      else setSelection([]);
+    } else if ((event.ctrlKey || event.metaKey) && event.key === "a") {
+      event.preventDefault();
+      setSelection(visibleTokens(state).filter((x) => !x.background).map((x) => x.id));
+    } else if (event.key === "n" || event.key === "p" || event.key === "N" || event.key === "P") {
+      // N and P step through the tokens; with Shift the next one joins the selection.
       const shown = visibleTokens(state).filter((x) => !x.background);
       if (!shown.length) return;
-      const index = shown.findIndex((x) => x.id === selected);
-      const nextIndex = event.key === "n" ? (index + 1) % shown.length : (index - 1 + shown.length) % shown.length;
-      select(shown[nextIndex].id);
+      const index = shown.findIndex((x) => x.id === selected[selected.length - 1]);
+      const forward = event.key.toLowerCase() === "n";
+      const nextIndex = forward ? (index + 1) % shown.length : (index - 1 + shown.length) % shown.length;
+      setSelection(pickSelection(selected, shown[nextIndex].id, event.shiftKey));
     } else if (event.key === "b") {
       const scene = activeScene(state);
       const at = token ?? { x: scene.width / 2, y: scene.height / 2 };
       send({ type: "beacon.place", x: Math.round(at.x), y: Math.round(at.y) }).catch(() => {});
-    } else if ((event.key === "Delete" || event.key === "Backspace") && token && mayMove(state, token)) {
-      send({ type: "token.delete", tokenIDs: [token.id] }).catch(() => {});
+    } else if ((event.key === "Delete" || event.key === "Backspace") && chosen.length && chosen.every((x) => mayMove(state, x))) {
+      send({ type: "token.delete", tokenIDs: selected }).catch(() => {});
     }
   }
   canvas.addEventListener("keydown", keyOnBoard);
@@ -222,8 +238,11 @@ export function render(app, main, { params }) {
       const notes = [token.hidden ? t("token.hiddenNote") : null, token.locked ? t("token.lockedNote") : null,
         others.length ? t("token.selectedBy", { names: others.join(", ") }) : null].filter(Boolean);
       return h("li", {}, h("button", {
-        type: "button", class: `token-button${token.hidden ? " is-hidden" : ""}`, "aria-pressed": String(token.id === selected),
-        onclick: () => { select(token.id); canvas.focus(); },
+        type: "button", class: `token-button${token.hidden ? " is-hidden" : ""}`, "aria-pressed": String(selected.includes(token.id)),
+        onclick: (event) => {
+          setSelection(pickSelection(selected, token.id, event.shiftKey || event.ctrlKey || event.metaKey));
+          canvas.focus();
+        },
       }, tokenName(token), h("span", { class: "meta" }, ` (${Math.round(token.x)}, ${Math.round(token.y)})`),
       notes.length ? h("span", { class: "token-notes" }, ` ${notes.join(" · ")}`) : null));
     }) : h("li", { class: "empty-state" }, t("table.noTokens")));

@@ -2,19 +2,24 @@
 // touch and pen input into pans, zooms, selections and drags. Game rules stay outside: callbacks decide.
 import { activeScene, mayMove, visibleTokens } from "../game-state.js";
 import { measure } from "./ruler.js";
-import { fitView, panBy, toScene, toScreen, tokenAt, zoomAt } from "./view.js";
+import { fitView, groupMoves, panBy, toScene, toScreen, tokenAt, tokensInBox, zoomAt } from "./view.js";
 
 const beaconLifetime = 2500;
 
 export class Board {
-  constructor(canvas, { imageURL, onSelect, onDrag, onDrop, onBeacon, onMeasure }) {
-    Object.assign(this, { canvas, imageURL, onSelect, onDrag, onDrop, onBeacon, onMeasure });
+  /**
+   * @param {HTMLCanvasElement} canvas
+   * @param {object} callbacks `onPick(tokenID | null, toggle)`, `onBoxSelect(tokenIDs)`, `onDrag(moves)`,
+   *   `onDrop(moves, cancelled)`, `onBeacon(point)`, `onMeasure(line | null)`; `imageURL(blobID)` names images.
+   */
+  constructor(canvas, { imageURL, onPick, onBoxSelect, onDrag, onDrop, onBeacon, onMeasure }) {
+    Object.assign(this, { canvas, imageURL, onPick, onBoxSelect, onDrag, onDrop, onBeacon, onMeasure });
     this.measuring = false;
     this.measureLine = null;
     this.context = canvas.getContext("2d");
     this.state = null;
     this.view = null;
-    this.selected = null;
+    this.selected = [];
     this.images = new Map();
     this.pointers = new Map();
     this.gesture = null;
@@ -101,16 +106,29 @@ export class Board {
       this.setMeasure({ from, to: from });
       return;
     }
-    const token = tokenAt(visibleTokens(this.state), this.scenePoint(event));
+    const at = this.scenePoint(event);
+    const token = tokenAt(visibleTokens(this.state), at);
+    const toggle = event.shiftKey || event.ctrlKey || event.metaKey;
+    if (token && toggle) {
+      this.onPick?.(token.id, true);
+      this.gesture = { kind: "none" };
+      return;
+    }
     if (token) {
-      this.onSelect?.(token.id);
-      if (mayMove(this.state, token)) {
-        const at = this.scenePoint(event);
-        this.gesture = { kind: "drag", tokenID: token.id, grab: { x: at.x - token.x, y: at.y - token.y }, moved: false };
+      if (!this.selected.includes(token.id)) this.onPick?.(token.id, false);
+      // A token of the selection drags the whole selection along, as far as the viewer may move each token.
+      const group = this.selected.includes(token.id) ? this.selected : [token.id];
+      const starts = visibleTokens(this.state).filter((x) => group.includes(x.id) && mayMove(this.state, x))
+        .map((x) => ({ tokenID: x.id, x: x.x, y: x.y }));
+      if (starts.some((start) => start.tokenID === token.id)) {
+        this.gesture = { kind: "drag", from: at, starts, moved: false };
         return;
       }
+    } else if (toggle) {
+      this.gesture = { kind: "box", from: at, to: at };
+      return;
     } else {
-      this.onSelect?.(null);
+      this.onPick?.(null, false);
     }
     this.gesture = { kind: "pan", x: event.clientX, y: event.clientY };
   }
@@ -131,10 +149,11 @@ export class Board {
       this.view = panBy(this.view, event.clientX - previous.x, event.clientY - previous.y);
     } else if (this.gesture.kind === "measure") {
       this.setMeasure({ from: this.gesture.from, to: this.scenePoint(event) });
+    } else if (this.gesture.kind === "box") {
+      this.gesture.to = this.scenePoint(event);
     } else if (this.gesture.kind === "drag") {
-      const at = this.scenePoint(event);
       this.gesture.moved = true;
-      this.onDrag?.(this.gesture.tokenID, { x: at.x - this.gesture.grab.x, y: at.y - this.gesture.grab.y });
+      this.onDrag?.(this.dragMoves(this.gesture, event));
     }
     this.requestDraw();
   }
@@ -144,10 +163,16 @@ export class Board {
     const gesture = this.gesture;
     if (this.pointers.size === 0) this.gesture = null;
     else if (gesture?.kind === "pinch") this.gesture = { kind: "none" };
-    if (gesture?.kind === "drag" && gesture.moved) {
-      const at = this.scenePoint(event);
-      this.onDrop?.(gesture.tokenID, { x: at.x - gesture.grab.x, y: at.y - gesture.grab.y }, cancelled);
+    if (gesture?.kind === "drag" && gesture.moved) this.onDrop?.(this.dragMoves(gesture, event), cancelled);
+    if (gesture?.kind === "box" && !cancelled) {
+      this.onBoxSelect?.(tokensInBox(visibleTokens(this.state), gesture.from, gesture.to));
+      this.requestDraw();
     }
+  }
+
+  dragMoves(gesture, event) {
+    const at = this.scenePoint(event);
+    return groupMoves(gesture.starts, at.x - gesture.from.x, at.y - gesture.from.y);
   }
 
   pointerDistance() {
@@ -202,6 +227,19 @@ export class Board {
     for (const token of visibleTokens(this.state)) this.drawToken(token, scene, selections.get(token.id));
     this.drawBeacons();
     if (this.measureLine) this.drawRuler(this.measureLine, scene);
+    if (this.gesture?.kind === "box") this.drawBox(this.gesture);
+  }
+
+  drawBox({ from, to }) {
+    const c = this.context;
+    c.save();
+    c.lineWidth = 2 / this.view.scale;
+    c.strokeStyle = "#facc15";
+    c.fillStyle = "rgba(250, 204, 21, 0.12)";
+    c.setLineDash([6 / this.view.scale, 4 / this.view.scale]);
+    c.fillRect(from.x, from.y, to.x - from.x, to.y - from.y);
+    c.strokeRect(from.x, from.y, to.x - from.x, to.y - from.y);
+    c.restore();
   }
 
   drawRuler({ from, to }, scene) {
@@ -267,6 +305,8 @@ export class Board {
     c.translate(token.x, token.y);
     c.rotate((token.rotation * Math.PI) / 180);
     if (token.flipped) c.scale(-1, 1);
+    // GM-only tokens show see-through to the GM, so what the table cannot see stands out.
+    if (token.hidden) c.globalAlpha = 0.5;
     const image = this.image(token.image);
     if (image) {
       c.drawImage(image, -half, -half, token.size, token.size);
@@ -281,12 +321,13 @@ export class Board {
       c.stroke();
     }
     c.restore();
-    const outline = token.id === this.selected ? "#facc15" : otherColour;
+    const mine = this.selected.includes(token.id);
+    const outline = mine ? "#facc15" : otherColour;
     if (outline) {
       c.save();
       c.lineWidth = 3 / this.view.scale;
       c.strokeStyle = outline;
-      if (token.id !== this.selected) c.setLineDash([6 / this.view.scale, 4 / this.view.scale]);
+      if (!mine) c.setLineDash([6 / this.view.scale, 4 / this.view.scale]);
       c.strokeRect(token.x - half - 3, token.y - half - 3, token.size + 6, token.size + 6);
       c.restore();
     }

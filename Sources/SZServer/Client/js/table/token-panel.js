@@ -1,4 +1,4 @@
-// The panel for the selected token: label, size, rotation, flip, order, clone, delete, and for GMs lock and hide.
+// The panel for the selected tokens: label, size, rotation, flip, order, clone, delete, and for GMs lock and hide.
 // Built once and refreshed in place, so focus and a half-typed label survive the events that keep arriving.
 import { h, uniqueID } from "../dom.js";
 import { activeScene, isGM, mayMove } from "../game-state.js";
@@ -12,12 +12,12 @@ import * as commands from "./token-commands.js";
 export function tokenPanel(app, { send, nameOf }) {
   const { t } = app;
   let state = null;
-  let token = null;
+  let chosen = [];
   const run = (makeCommand, announce) => {
-    if (!token) return;
-    if (typeof announce === "function") announce = announce(token);
-    const command = makeCommand(token, activeScene(state));
-    const name = nameOf(token);
+    if (!chosen.length) return;
+    if (typeof announce === "function") announce = announce(chosen);
+    const command = makeCommand(chosen, activeScene(state));
+    const name = chosen.length === 1 ? nameOf(chosen[0]) : t("token.count", { count: chosen.length });
     send(command).then(() => announce && app.announce(t(announce, { name }))).catch(() => {});
   };
 
@@ -46,8 +46,8 @@ export function tokenPanel(app, { send, nameOf }) {
   const toBottom = button("token.toBottom", () => run((x) => commands.arrange(x, "bottom"), "token.arranged"));
   const clone = button("token.clone", () => run(commands.cloneNextTo, "token.cloned"));
   const remove = button("token.delete", () => run(commands.remove, "token.deleted"), { class: "button-danger" });
-  const lockNews = (x) => (x.locked ? "token.unlocked" : "token.locked");
-  const hideNews = (x) => (x.hidden ? "token.shown" : "token.hidden");
+  const lockNews = ([first]) => (first.locked ? "token.unlocked" : "token.locked");
+  const hideNews = ([first]) => (first.hidden ? "token.shown" : "token.hidden");
   const lock = button("token.lock", () => run(commands.toggleLock, lockNews), { "aria-pressed": "false" });
   const hide = button("token.hide", () => run(commands.toggleHidden, hideNews), { "aria-pressed": "false" });
   const gmTools = h("div", { class: "token-actions", role: "group", "aria-label": t("token.gmTools") }, lock, hide);
@@ -58,25 +58,28 @@ export function tokenPanel(app, { send, nameOf }) {
     h("div", { class: "token-actions", role: "group", "aria-label": t("token.actions") },
       rotateLeft, rotateRight, flipButton, toTop, toBottom, clone, remove),
     gmTools);
-  const element = h("section", { class: "panel", "aria-labelledby": "token-panel-heading" },
+  const element = h("section", { class: "panel token-panel", "aria-labelledby": "token-panel-heading" },
     h("h2", { id: "token-panel-heading" }, t("token.heading")), empty, controls);
 
-  /** Shows `selected` (or nothing) as the state now has it. */
+  /** Shows the `selected` token ids (maybe none) as the state now has them. */
   function refresh(nextState, selected) {
     state = nextState;
-    token = selected ? state.tokens[selected] ?? null : null;
+    chosen = selected.map((id) => state.tokens[id]).filter(Boolean);
+    const token = chosen[0];
     empty.hidden = Boolean(token);
     controls.hidden = !token;
     if (!token) return;
     const gm = isGM(state);
-    const editable = mayMove(state, token);
-    title.textContent = [nameOf(token), token.locked ? t("token.lockedNote") : null, token.hidden ? t("token.hiddenNote") : null,
-      t("token.facts", { size: token.size, rotation: token.rotation })].filter(Boolean).join(" · ");
+    const editable = chosen.every((x) => mayMove(state, x));
+    title.textContent = chosen.length > 1
+      ? `${t("token.count", { count: chosen.length })}: ${chosen.map(nameOf).join(", ")}`
+      : [nameOf(token), token.locked ? t("token.lockedNote") : null, token.hidden ? t("token.hiddenNote") : null,
+        t("token.facts", { size: token.size, rotation: token.rotation })].filter(Boolean).join(" · ");
     if (document.activeElement !== label) label.value = token.label ?? "";
     if (document.activeElement !== size) size.value = String(token.size);
     for (const control of [label, size, ...labelForm.querySelectorAll("button"), ...sizeForm.querySelectorAll("button"),
       rotateLeft, rotateRight, flipButton, toTop, toBottom, remove]) control.disabled = !editable;
-    clone.disabled = !(gm || token.owner === state.playerID);
+    clone.disabled = !(gm || chosen.every((x) => x.owner === state.playerID));
     flipButton.setAttribute("aria-pressed", String(Boolean(token.flipped)));
     lock.setAttribute("aria-pressed", String(Boolean(token.locked)));
     hide.setAttribute("aria-pressed", String(Boolean(token.hidden)));
@@ -86,7 +89,7 @@ export function tokenPanel(app, { send, nameOf }) {
 
   /** Keys on the board for the selected token; true when the key was one of ours. */
   function handleKey(event) {
-    if (!token || event.ctrlKey || event.metaKey || event.altKey) return false;
+    if (!chosen.length || event.ctrlKey || event.metaKey || event.altKey) return false;
     const keys = {
       r: () => run((x) => commands.rotateBy(x, commands.rotationStep), "token.rotated"),
       R: () => run((x) => commands.rotateBy(x, -commands.rotationStep), "token.rotated"),
