@@ -467,6 +467,7 @@ def check_two_browsers(gm, player):
     gm.field("Add an image to the scene").send_keys(trap)
     gm.wait.until(lambda d: len(token_buttons(gm)) == 2)
     assert any("hidden from players" in text for text in token_buttons(gm)), token_buttons(gm)
+    gm.field("Hidden from players").click()  # and the ones after it are for everyone again
 
     player.open(table_path.replace("/game/", "/join/"))
     player.heading("Join Duel")
@@ -549,6 +550,12 @@ def check_two_browsers(gm, player):
     gm.field("Formula").send_keys("1d20+@strength", Keys.ENTER)
     gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 1d20 + 16:"))
     player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 1d20 + 16:"))
+
+    # A ready-made token from SessionZero's own set, drawn to a PNG in the browser and uploaded.
+    count = len(token_buttons(player))
+    gm.driver.find_element(By.XPATH, "//button[@aria-label='Add a token: campfire']").click()
+    player.wait.until(lambda d: len(token_buttons(player)) == count + 1)
+    gm.wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".asset-grid button[data-image]")) >= 5)
 
     player.shoot_and_scan("19-table-player")
     player.driver.set_window_size(390, 844)

@@ -3,10 +3,11 @@
 import { describeError, uploadWithProgress } from "../api.js";
 import { clear, h, statusBox, uniqueID } from "../dom.js";
 import { describeRoll } from "../dice.js";
-import { activeScene, applyEvent, applyWelcome, isGM, mayMove, visibleTokens, withLocalDrag, withoutDrag } from "../game-state.js";
+import { activeScene, applyEvent, applyWelcome, mayMove, visibleTokens, withLocalDrag, withoutDrag } from "../game-state.js";
 import { TableConnection, createDragThrottle, socketURL } from "../protocol.js";
 import { pathFor } from "../routes.js";
 import { forgetSeat, loadSeat } from "../seat.js";
+import { assetsPanel } from "../table/assets-panel.js";
 import { Board } from "../table/board.js";
 import { dicePanel } from "../table/dice-panel.js";
 import { musicPanel } from "../table/music-panel.js";
@@ -100,12 +101,12 @@ export function render(app, main, { params }) {
     state = next;
     selected = selected.filter((id) => state.tokens[id]);
     heading.textContent = state.name || params.slug;
-    for (const element of main.querySelectorAll(".gm-only")) element.hidden = !isGM(state);
     board.setState(state, selected);
     tokens.refresh(state, selected);
     players.refresh(state);
     scenes.refresh(state);
     music.refresh(state);
+    assets.refresh(state);
     drawTokens();
     drawRolls();
   }
@@ -264,56 +265,34 @@ export function render(app, main, { params }) {
     rollRegion.setAttribute("aria-live", "polite");
   }
 
-  async function addImage(file, { asBackground, hidden }) {
+  async function uploadImage(file, asBackground) {
     const image = await uploadWithProgress(`${gamePath}/images${asBackground ? "?purpose=background" : ""}`, file, {
       headers: { "X-Game-Credential": seat.credential },
-      onProgress: (f) => { progress.value = f; },
     });
-    const scene = activeScene(state);
-    if (asBackground && isGM(state)) {
-      await send({ type: "scene.update", sceneID: scene.id, background: image.sha256 });
-    } else {
-      const size = scene.grid?.cellSize ?? 64;
-      const token = { image: image.sha256, x: Math.round(scene.width / 2), y: Math.round(scene.height / 2), size };
-      if (hidden && isGM(state)) token.hidden = true;
-      await send({ type: "token.create", sceneID: scene.id, tokens: [token] });
-    }
+    return image.sha256;
   }
 
-  const progress = h("progress", { max: 1, value: 0, hidden: true, "aria-label": t("table.uploading") });
-  function imageUpload() {
-    const inputID = uniqueID("token-image");
-    const input = h("input", { id: inputID, type: "file", multiple: true, accept: "image/png,image/jpeg,image/webp,image/gif" });
-    const asBackgroundID = uniqueID("as-background");
-    const asBackground = h("input", { id: asBackgroundID, type: "checkbox" });
-    const hiddenID = uniqueID("as-hidden");
-    const hidden = h("input", { id: hiddenID, type: "checkbox" });
-    const gmOnly = h("div", { class: "gm-only", hidden: true },
-      h("div", { class: "check" }, asBackground, h("label", { for: asBackgroundID }, t("table.asBackground"))),
-      h("div", { class: "check" }, hidden, h("label", { for: hiddenID }, t("table.asHidden"))));
-    async function addFiles(files) {
-      if (!files.length || !state) return;
-      progress.hidden = false;
-      try {
-        for (const file of files) await addImage(file, { asBackground: asBackground.checked, hidden: hidden.checked });
-        app.announce(t("table.imageAdded"));
-      } catch (error) {
-        if (!error?.code) problem.show(describeError(error, t));
-      } finally {
-        progress.hidden = true;
-        input.value = "";
-      }
+  /** An uploaded image as the scene's background, or as a token in the middle of the scene. */
+  async function placeImage(blobID, { asBackground, hidden }) {
+    const scene = activeScene(state);
+    if (asBackground) {
+      await send({ type: "scene.update", sceneID: scene.id, background: blobID });
+      return;
     }
-    input.addEventListener("change", () => addFiles([...input.files]));
-    // Files dropped on the board become tokens too (or the background, as the checkbox says).
-    canvas.addEventListener("dragover", (event) => event.preventDefault());
-    canvas.addEventListener("drop", (event) => {
-      event.preventDefault();
-      addFiles([...(event.dataTransfer?.files ?? [])].filter((f) => f.type.startsWith("image/")));
-    });
-    return h("section", { class: "panel", "aria-labelledby": "images-heading" }, h("h2", { id: "images-heading" }, t("table.images")),
-      h("label", { for: inputID }, t("table.addImage")), h("p", { class: "hint" }, t("table.dropHint")), input, gmOnly, progress);
+    const size = scene.grid?.cellSize ?? 64;
+    const token = { image: blobID, x: Math.round(scene.width / 2), y: Math.round(scene.height / 2), size };
+    if (hidden) token.hidden = true;
+    await send({ type: "token.create", sceneID: scene.id, tokens: [token] });
   }
+
+  const assets = assetsPanel(app, {
+    addFile: async (file, placement) => placeImage(await uploadImage(file, placement.asBackground), placement),
+    place: placeImage,
+    // Command errors are shown by `send` already; upload errors are explained here.
+    fail: (error) => error?.code || problem.show(describeError(error, t)),
+    dropTarget: canvas,
+    drawButton: null,
+  });
 
   main.append(h("div", { class: "table-layout" },
     h("div", { class: "board-area" },
@@ -328,7 +307,7 @@ export function render(app, main, { params }) {
       tokens.element,
       h("section", { class: "panel", "aria-labelledby": "tokens-heading" }, h("h2", { id: "tokens-heading" }, t("table.tokens")), tokenList),
       players.element,
-      imageUpload(),
+      assets.element,
       scenes.element,
       music.element)));
   document.body.classList.add("on-table");
