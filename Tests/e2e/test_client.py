@@ -557,12 +557,32 @@ def check_two_browsers(gm, player):
     player.wait.until(lambda d: len(token_buttons(player)) == count + 1)
     gm.wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".asset-grid button[data-image]")) >= 5)
 
+    # The drawing tool: an index card with typed text and a line drawn with the mouse.
+    gm.button("Draw a card, overlay or token").click()
+    gm.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "dialog.drawing-dialog").get_attribute("open") is not None)
+    gm.field("Card title").send_keys("Clue")
+    gm.field("Card text").send_keys("The butler has the key to the cellar.")
+    surface = gm.find(".drawing-canvas")
+    ActionChains(gm.driver).move_to_element_with_offset(surface, -60, 40).click_and_hold() \
+        .move_by_offset(40, 10).move_by_offset(40, -10).release().perform()
+    gm.shoot_and_scan("19a-drawing")
+    count = len(token_buttons(player))
+    gm.button("Add to the scene").click()
+    player.wait.until(lambda d: len(token_buttons(player)) == count + 1)
+    gm.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "dialog.drawing-dialog").get_attribute("open") is None)
+
     player.shoot_and_scan("19-table-player")
     player.driver.set_window_size(390, 844)
     width = player.driver.execute_script("return document.documentElement.scrollWidth")
     assert width <= 390, f"the table on a phone does not scroll sideways ({width} px)"
     player.shoot_and_scan("20-table-player-phone")
     player.driver.set_window_size(1280, 900)
+
+    Select(gm.find("#language-select")).select_by_value("de")
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Verbunden"))
+    gm.shoot_and_scan("21-table-gm-de")
+    Select(gm.find("#language-select")).select_by_value("en")
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
 
     # The GM removes the player, whose page says so.
     gm.driver.find_element(By.XPATH, "//button[@aria-label='Remove bob from the game']").click()

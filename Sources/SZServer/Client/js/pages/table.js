@@ -3,12 +3,14 @@
 import { describeError, uploadWithProgress } from "../api.js";
 import { clear, h, statusBox, uniqueID } from "../dom.js";
 import { describeRoll } from "../dice.js";
-import { activeScene, applyEvent, applyWelcome, mayMove, visibleTokens, withLocalDrag, withoutDrag } from "../game-state.js";
+import { activeScene, applyEvent, applyWelcome, mayMove, me, visibleTokens, withLocalDrag, withoutDrag } from "../game-state.js";
 import { TableConnection, createDragThrottle, socketURL } from "../protocol.js";
 import { pathFor } from "../routes.js";
 import { forgetSeat, loadSeat } from "../seat.js";
 import { assetsPanel } from "../table/assets-panel.js";
 import { Board } from "../table/board.js";
+import { drawingDialog } from "../table/drawing-dialog.js";
+import { placedSize } from "../table/drawing.js";
 import { dicePanel } from "../table/dice-panel.js";
 import { musicPanel } from "../table/music-panel.js";
 import { playersPanel } from "../table/players-panel.js";
@@ -273,25 +275,28 @@ export function render(app, main, { params }) {
   }
 
   /** An uploaded image as the scene's background, or as a token in the middle of the scene. */
-  async function placeImage(blobID, { asBackground, hidden }) {
+  async function placeImage(blobID, { asBackground, hidden, size }) {
     const scene = activeScene(state);
     if (asBackground) {
       await send({ type: "scene.update", sceneID: scene.id, background: blobID });
       return;
     }
-    const size = scene.grid?.cellSize ?? 64;
-    const token = { image: blobID, x: Math.round(scene.width / 2), y: Math.round(scene.height / 2), size };
+    const token = { image: blobID, x: Math.round(scene.width / 2), y: Math.round(scene.height / 2), size: size ?? scene.grid?.cellSize ?? 64 };
     if (hidden) token.hidden = true;
     await send({ type: "token.create", sceneID: scene.id, tokens: [token] });
   }
 
+  const drawing = drawingDialog(app, {
+    colour: () => me(state)?.colour ?? "#1d4ed8",
+    onDone: async (blob, kind) => placeImage(await uploadImage(blob, false), { size: placedSize(kind, activeScene(state)) }),
+  });
   const assets = assetsPanel(app, {
     addFile: async (file, placement) => placeImage(await uploadImage(file, placement.asBackground), placement),
     place: placeImage,
     // Command errors are shown by `send` already; upload errors are explained here.
     fail: (error) => error?.code || problem.show(describeError(error, t)),
     dropTarget: canvas,
-    drawButton: null,
+    drawButton: drawing.open,
   });
 
   main.append(h("div", { class: "table-layout" },
@@ -309,7 +314,8 @@ export function render(app, main, { params }) {
       players.element,
       assets.element,
       scenes.element,
-      music.element)));
+      music.element)),
+    drawing.dialog);
   document.body.classList.add("on-table");
   connection.start();
   return () => {
