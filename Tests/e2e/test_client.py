@@ -357,6 +357,11 @@ def check_library(browser, binary):
 
     browser.link("Library").click()
     browser.heading("Library")
+    wait_lists(browser)
+    browser.field("Search the entries of every dataset").send_keys("dragon", Keys.ENTER)
+    browser.wait.until(lambda d: d.find_elements(By.XPATH, "//a[contains(., 'Dragon')]"))
+    wait_lists(browser)
+    browser.shoot_and_scan("13b-library-entry-search")
     browser.link("Core Fantasy 1.0.0").click()
     browser.heading("Core Fantasy 1.0.0")
     wait_lists(browser)
@@ -403,8 +408,20 @@ def check_library(browser, binary):
         shutil.rmtree(os.path.dirname(path), ignore_errors=True)
 
 
+def click_token(browser, name):
+    """Clicks the token list's button for a token, looking again while the live list is redrawn."""
+    def attempt(driver):
+        for button in driver.find_elements(By.CSS_SELECTOR, ".token-button"):
+            if button.text.startswith(name):
+                button.click()
+                return True
+        return False
+    browser.wait.until(attempt)
+
+
 def token_buttons(browser):
-    return [b.text for b in browser.driver.find_elements(By.CSS_SELECTOR, ".token-button")]
+    """The texts of the token list, read in one go (the list is redrawn as events arrive)."""
+    return browser.driver.execute_script("return [...document.querySelectorAll('.token-button')].map(b => b.innerText)")
 
 
 def last_roll(browser):
@@ -482,8 +499,7 @@ def check_two_browsers(gm, player):
     # The player adds a token of their own, names it and drags it; the GM's screen follows.
     player.field("Add an image to the scene").send_keys(hero)
     player.wait.until(lambda d: len(token_buttons(player)) == 2)
-    mine = [b for b in player.driver.find_elements(By.CSS_SELECTOR, ".token-button") if not b.text.startswith("Wolf")][0]
-    mine.click()
+    click_token(player, "Token ")  # the player's own, still unnamed
     player.field("Label").send_keys("Hero", Keys.ENTER)
     player.wait.until(lambda d: any(t.startswith("Hero") for t in token_buttons(player)))
     gm.wait.until(lambda d: any(t.startswith("Hero") for t in token_buttons(gm)))
@@ -502,9 +518,9 @@ def check_two_browsers(gm, player):
     assert last_roll(gm)["text"] == rolled["text"], f"{last_roll(gm)} != {rolled}"
 
     # The GM picks the Hero: the player sees who selected it; then the GM hides the Wolf from the table.
-    [b for b in gm.driver.find_elements(By.CSS_SELECTOR, ".token-button") if b.text.startswith("Hero")][0].click()
+    click_token(gm, "Hero")
     player.wait.until(lambda d: any("selected by alice" in t for t in token_buttons(player)))
-    [b for b in gm.driver.find_elements(By.CSS_SELECTOR, ".token-button") if b.text.startswith("Wolf")][0].click()
+    click_token(gm, "Wolf")
     gm.button("Hidden from players").click()
     player.wait.until(lambda d: not any(t.startswith("Wolf") for t in token_buttons(player)))
     assert gm.find("button[aria-pressed=true]").text == "Hidden from players"
@@ -524,7 +540,7 @@ def check_two_browsers(gm, player):
     # The ruler from the keyboard: M starts it at the selected token, arrows stretch it by grid cells.
     board = gm.find("canvas.board")
     board.click()
-    [b for b in gm.driver.find_elements(By.CSS_SELECTOR, ".token-button") if b.text.startswith("Hero")][0].click()
+    click_token(gm, "Hero")
     board = gm.driver.switch_to.active_element
     board.send_keys("m", Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
     gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".ruler-output"), "Distance: 3 squares"))

@@ -9,15 +9,15 @@ import { pagedList } from "../widgets.js";
 const packPath = (p) => `/packs/${encodeURIComponent(p.packId)}/${encodeURIComponent(p.version)}`;
 export const mediaURL = (p, icon) => `/api/v1${packPath(p)}/media/images/${icon.split("/").map(encodeURIComponent).join("/")}`;
 
-export async function render(app, main, { page, params }) {
+export async function render(app, main, { page, params, query }) {
   if (page === "library") return renderLibrary(app, main);
   if (page === "pack") return renderPack(app, main, params);
-  if (page === "dataset") return renderDataset(app, main, params);
+  if (page === "dataset") return renderDataset(app, main, params, query.get("q") ?? "");
   return renderTemplate(app, main, params);
 }
 
-function searchForm(app, label, onSearch) {
-  const search = field({ label, name: "q", type: "search" });
+function searchForm(app, label, onSearch, value = "") {
+  const search = field({ label, name: "q", type: "search", value });
   const form = h("form", { class: "search-form", role: "search" }, search.wrapper,
     h("button", { type: "submit", class: "button-primary" }, app.t("library.search")));
   form.addEventListener("submit", (event) => {
@@ -30,19 +30,47 @@ function searchForm(app, label, onSearch) {
 function renderLibrary(app, main) {
   const { t } = app;
   let query = "";
+  const packNames = new Map();
   const packs = pagedList(app, {
     title: t("library.packs"),
     emptyText: t("library.noPacks"),
-    load: (cursor) => app.api.get("/packs", { query: { q: query, cursor } }),
+    load: async (cursor) => {
+      const page = await app.api.get("/packs", { query: { q: query, cursor } });
+      for (const pack of page?.items ?? []) packNames.set(pack.packId, pack.name);
+      return page;
+    },
     renderItem: (pack) => h("div", { class: "item" },
       h("a", { href: pathFor("pack", pack), "data-link": true }, `${pack.name} ${pack.version}`),
       h("span", { class: "meta" }, [pack.author, pack.packType].filter(Boolean).join(" · ")),
       pack.description ? h("p", { class: "description" }, pack.description) : null),
   });
+  // Entries of every dataset the viewer may see, searched only once asked (an empty search would list them all).
+  let entryQuery = "";
+  let entries = null;
+  const entrySlot = h("div");
+  const entrySearch = searchForm(app, t("library.searchAllEntries"), (q) => {
+    entryQuery = q;
+    if (!q) {
+      clear(entrySlot);
+      entries = null;
+      return;
+    }
+    if (entries) return entries.reload();
+    entries = pagedList(app, {
+      title: t("library.entryResults"),
+      emptyText: t("library.noEntries"),
+      load: (cursor) => app.api.get("/entries", { query: { q: entryQuery, cursor } }),
+      renderItem: (hit) => h("div", { class: "item" },
+        hit.entry.icon ? h("img", { src: mediaURL(hit, hit.entry.icon), alt: "", width: 24, height: 24, class: "icon" }) : null,
+        h("a", { href: `${pathFor("dataset", hit)}?q=${encodeURIComponent(hit.entry.name)}`, "data-link": true }, hit.entry.name),
+        h("span", { class: "meta" }, `${hit.datasetId} · ${packNames.get(hit.packId) ?? hit.packId} ${hit.version}`)),
+    });
+    entrySlot.append(entries.element);
+  });
   appendTo(main, h("h1", {}, t("library.title")), searchForm(app, t("library.searchPacks"), (q) => {
     query = q;
     packs.reload();
-  }), packs.element);
+  }), packs.element, entrySearch, entrySlot);
 }
 
 async function loadOrExplain(app, main, load) {
@@ -86,12 +114,12 @@ async function renderPack(app, main, params) {
   );
 }
 
-async function renderDataset(app, main, params) {
+async function renderDataset(app, main, params, initialQuery) {
   const { t } = app;
   const pack = await loadOrExplain(app, main, () => app.api.get(packPath(params)));
   if (!pack) return;
   const dataset = (pack.datasets ?? []).find((d) => d.id === params.datasetId) ?? { id: params.datasetId, name: params.datasetId };
-  let query = "";
+  let query = initialQuery;
   const details = h("section", { class: "card entry-details", "aria-live": "polite", hidden: true });
   const entries = pagedList(app, {
     title: t("library.entriesTitle"),
@@ -118,7 +146,7 @@ async function renderDataset(app, main, params) {
   appendTo(main,
     h("p", { class: "breadcrumb" }, h("a", { href: pathFor("pack", params), "data-link": true }, `${pack.name} ${pack.version}`)),
     h("h1", { class: "with-icon" }, dataset.icon ? h("img", { src: mediaURL(pack, dataset.icon), alt: "", width: 32, height: 32, class: "icon" }) : null, dataset.name),
-    searchForm(app, t("library.searchEntries"), (q) => { query = q; entries.reload(); }),
+    searchForm(app, t("library.searchEntries"), (q) => { query = q; entries.reload(); }, initialQuery),
     h("div", { class: "split" }, entries.element, details));
 }
 
