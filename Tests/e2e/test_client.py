@@ -573,6 +573,15 @@ def check_two_browsers(gm, player):
     player.wait.until(lambda d: len(token_buttons(player)) == count + 1)
     gm.wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".asset-grid button[data-image]")) >= 5)
 
+    # The GM shows the grid with bigger cells; the player's board draws its lines over the background.
+    gm.driver.find_element(By.XPATH, "//summary[normalize-space()='Settings of the shown scene']").click()
+    gm.field("Show the grid").click()
+    cell = gm.field("Grid cell size")
+    cell.clear()
+    cell.send_keys("84")
+    gm.button("Apply").click()
+    player.wait.until(lambda d: any(board_pixel(player, x / 200, 0.3) != [30, 110, 200] for x in range(60, 140)))
+
     # The drawing tool: an index card with typed text and a line drawn with the mouse.
     gm.button("Draw a card, overlay or token").click()
     gm.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "dialog.drawing-dialog").get_attribute("open") is not None)

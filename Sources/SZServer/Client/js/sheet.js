@@ -36,7 +36,7 @@ function readOnlyField(app, f, value) {
   const shown = f.type === "Boolean" ? app.t(value ? "sheet.yes" : "sheet.no")
     : f.type === "List" ? (value.length ? value.join(", ") : app.t("sheet.emptyList"))
       : f.type === "Number" ? new Intl.NumberFormat(app.i18n.locale).format(value) : String(value || "—");
-  return { element: h("div", { class: `sheet-field type-${f.type}` }, h("span", { class: "sheet-label" }, f.name), h("span", { class: "sheet-value" }, shown)) };
+  return { element: h("div", { class: `sheet-field read-only type-${f.type}` }, h("span", { class: "sheet-label" }, f.name), h("span", { class: "sheet-value" }, shown)) };
 }
 
 function editableField(app, f, value, onChange, searchOptions) {

@@ -155,6 +155,7 @@ async function renderTemplate(app, main, params) {
   const template = await loadOrExplain(app, main, () =>
     app.api.get(`${packPath(params)}/character-templates/${encodeURIComponent(params.templateId)}`));
   if (!template) return;
+  const packName = await app.api.get(packPath(params)).then((pack) => `${pack.name} ${pack.version}`, () => `${params.packId} ${params.version}`);
   const name = field({ label: t("characters.name"), name: "character-name", required: true });
   const status = statusBox();
   const form = h("form", { class: "card" }, h("h2", {}, t("characters.create")), name.wrapper, status.element,
@@ -173,7 +174,7 @@ async function renderTemplate(app, main, params) {
       status.show(describeError(error, t));
     }
   });
-  appendTo(main, h("p", { class: "breadcrumb" }, h("a", { href: pathFor("pack", params), "data-link": true }, `${params.packId} ${params.version}`)),
+  appendTo(main, h("p", { class: "breadcrumb" }, h("a", { href: pathFor("pack", params), "data-link": true }, packName)),
     h("h1", {}, template.name), template.description ? h("p", {}, template.description) : null, form,
     renderSheet(app, { template, values: {}, editable: false }));
 }

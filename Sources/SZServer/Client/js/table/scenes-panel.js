@@ -1,6 +1,7 @@
 // The GM's scene strip: show, reorder, clone and delete scenes, and add a new one.
 import { clear, h, uniqueID } from "../dom.js";
-import { isGM } from "../game-state.js";
+import { activeScene, isGM } from "../game-state.js";
+import { sceneSettings } from "./scene-settings.js";
 
 export function scenesPanel(app, { send }) {
   const { t } = app;
@@ -18,8 +19,9 @@ export function scenesPanel(app, { send }) {
       app.announce(t("scenes.created", { name }));
     }).catch(() => {});
   });
+  const settings = sceneSettings(app, { send });
   const element = h("section", { class: "panel", hidden: true, "aria-labelledby": "scenes-heading" },
-    h("h2", { id: "scenes-heading" }, t("table.scenes")), strip, form);
+    h("h2", { id: "scenes-heading" }, t("table.scenes")), settings.element, strip, form);
 
   const small = (label, text, onclick, extra = {}) =>
     h("button", { type: "button", class: "button-small", "aria-label": label, onclick, ...extra }, text);
@@ -27,6 +29,7 @@ export function scenesPanel(app, { send }) {
   function refresh(state) {
     element.hidden = !isGM(state);
     if (!isGM(state)) return;
+    settings.refresh(activeScene(state));
     const count = state.scenes.length;
     // Focus stays on the same kind of button of the same scene across the redraw that follows a command.
     const focused = document.activeElement?.closest?.(".scene-strip button");
