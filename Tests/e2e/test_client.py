@@ -394,7 +394,10 @@ def check_library(browser, binary):
     strength.send_keys("16", Keys.TAB)
     picker = browser.field("Search to add to Equipment")
     picker.send_keys("rope")
-    browser.button("Add Hempen Rope (50 ft)").click()
+    add_rope = browser.button("Add Hempen Rope (50 ft)")
+    browser.wait.until(lambda d: d.execute_script(  # the picker shows the entry's icon
+        "const i = arguments[0].querySelector('img'); return i.complete && i.naturalWidth > 0", add_rope))
+    add_rope.click()
     assert "Hempen Rope (50 ft)" in browser.find(".chips").text
     browser.button("Save changes").click()
     browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".status-box.success"), "Saved."))
@@ -509,6 +512,11 @@ def check_two_browsers(gm, player):
     after = coordinates([t for t in token_buttons(player) if t.startswith("Hero")][0])
     assert after[0] < before[0] and after[1] > before[1], f"{before} -> {after}"
     gm.wait.until(lambda d: coordinates([t for t in token_buttons(gm) if t.startswith("Hero")][0]) == after)
+
+    # A ping from the keyboard (B on the selected token) is read out on the other screen.
+    click_token(player, "Hero")
+    player.driver.switch_to.active_element.send_keys("b")
+    gm.wait.until(EC.text_to_be_present_in_element((By.ID, "announcer"), "bob pinged a spot on the board."))
 
     # A roll shows the same result on both screens.
     player.driver.find_element(By.XPATH, "//button[@aria-label='Roll a d20']").click()

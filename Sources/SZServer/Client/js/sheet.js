@@ -1,6 +1,7 @@
 // A character sheet drawn from its template: sections, groups and typed fields. Editable for the owner,
 // read-only for everyone else. List fields pick entries of their linked dataset with a search.
 import { clear, h, uniqueID } from "./dom.js";
+import { mediaURL } from "./pack-media.js";
 
 /** The value a field shows: the character's, else the template's default, else an empty value of its type. */
 export function fieldValue(field, values) {
@@ -98,7 +99,8 @@ function listField(app, f, initial, onChange, searchOptions, error) {
         onChange?.(f.id, items);
         drawChosen();
         app.announce(t("sheet.added", { name: entry.name }));
-      } }, t("sheet.add", { name: entry.name })))));
+      } }, entry.icon && f.datasetLink ? h("img", { src: mediaURL({ packId: f.datasetLink.datapackId, version: f.datasetLink.version }, entry.icon), alt: "", width: 24, height: 24, class: "icon" }) : null,
+      t("sheet.add", { name: entry.name })))));
     }, 200);
   });
   drawChosen();

@@ -2,12 +2,12 @@
 import { describeError } from "../api.js";
 import { appendTo, clear, field, h, statusBox } from "../dom.js";
 import { formatDate } from "../format.js";
+import { mediaURL } from "../pack-media.js";
 import { pathFor } from "../routes.js";
 import { renderSheet } from "../sheet.js";
 import { pagedList } from "../widgets.js";
 
 const packPath = (p) => `/packs/${encodeURIComponent(p.packId)}/${encodeURIComponent(p.version)}`;
-export const mediaURL = (p, icon) => `/api/v1${packPath(p)}/media/images/${icon.split("/").map(encodeURIComponent).join("/")}`;
 
 export async function render(app, main, { page, params, query }) {
   if (page === "library") return renderLibrary(app, main);

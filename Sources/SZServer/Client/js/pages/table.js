@@ -66,7 +66,15 @@ export function render(app, main, { params }) {
     credential: seat.credential,
     createSocket: (url) => new WebSocket(url),
     onWelcome: (welcome) => update(applyWelcome(state, welcome)),
-    onEvent: (event) => state && update(applyEvent(state, event)),
+    onEvent: (event) => {
+      if (!state) return;
+      update(applyEvent(state, event));
+      // A ping is only a picture on the board; screen readers hear who pinged.
+      if (event.type === "beacon.placed" && event.playerID !== state.playerID) {
+        const name = state.players.find((p) => p.id === event.playerID)?.name ?? "?";
+        app.announce(t("table.pinged", { name }));
+      }
+    },
     onStatus: showStatus,
   });
 
