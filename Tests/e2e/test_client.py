@@ -575,6 +575,23 @@ def check_two_browsers(gm, player):
     gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 1d20 + 16:"))
     player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 1d20 + 16:"))
 
+    # A file dropped on the board becomes a token.
+    count = len(token_buttons(player))
+    gm.driver.execute_script("""
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 16;
+        canvas.getContext('2d').fillRect(0, 0, 16, 16);
+        canvas.toBlob((blob) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([blob], 'dropped.png', {type: 'image/png'}));
+          document.querySelector('canvas.board').dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));
+        }, 'image/png');""")
+    player.wait.until(lambda d: len(token_buttons(player)) == count + 1)
+
+    # Music: the GM has the five slots' controls; the player (the game does not let players control music) only hears.
+    assert len(gm.driver.find_elements(By.XPATH, "//label[starts-with(normalize-space(), 'Audio file for track')]")) == 5
+    assert not [b for b in player.driver.find_elements(By.XPATH, "//button[starts-with(@aria-label, 'Play track')]") if b.is_displayed()]
+
     # A ready-made token from SessionZero's own set, drawn to a PNG in the browser and uploaded.
     count = len(token_buttons(player))
     gm.driver.find_element(By.XPATH, "//button[@aria-label='Add a token: campfire']").click()
