@@ -637,6 +637,20 @@ def check_two_browsers(gm, player):
     # The GM removes the player, whose page says so.
     gm.driver.find_element(By.XPATH, "//button[@aria-label='Remove bob from the game']").click()
     player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".status-box"), "The game master removed you from the game."))
+
+    # Someone who only watches sees the table but none of the tools that act on it.
+    player.link("Join again").click()
+    player.heading("Join Duel")
+    name = player.field("Your name at the table")
+    name.clear()
+    name.send_keys("carol")
+    player.field("Only watch (as a spectator)").click()
+    player.button("Join the game").click()
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    player.wait.until(lambda d: len(token_buttons(player)) >= 3)
+    assert not player.driver.find_element(By.ID, "dice-heading").is_displayed()
+    assert not player.driver.find_element(By.ID, "images-heading").is_displayed()
+    player.shoot_and_scan("22-table-spectator")
     shutil.rmtree(images, ignore_errors=True)
 
 

@@ -1,8 +1,7 @@
 // The table: the board, the dice tray and roll log, the selected token, the tokens, the players, images, music,
 // and for GMs the scenes. Each panel lives in its own module under table/; this page wires them to the socket.
 import { describeError, uploadWithProgress } from "../api.js";
-import { clear, h, statusBox, uniqueID } from "../dom.js";
-import { describeRoll } from "../dice.js";
+import { h, statusBox, uniqueID } from "../dom.js";
 import { activeScene, applyEvent, applyWelcome, mayMove, me, visibleTokens, withLocalDrag, withoutDrag } from "../game-state.js";
 import { TableConnection, createDragThrottle, socketURL } from "../protocol.js";
 import { pathFor } from "../routes.js";
@@ -14,8 +13,10 @@ import { placedSize } from "../table/drawing.js";
 import { dicePanel } from "../table/dice-panel.js";
 import { musicPanel } from "../table/music-panel.js";
 import { playersPanel } from "../table/players-panel.js";
+import { rollLog } from "../table/roll-log.js";
 import { measure } from "../table/ruler.js";
 import { scenesPanel } from "../table/scenes-panel.js";
+import { tokenList } from "../table/token-list.js";
 import { tokenPanel } from "../table/token-panel.js";
 import { clampToScene, groupMoves, keyboardStep, pickSelection } from "../table/view.js";
 
@@ -42,11 +43,6 @@ export function render(app, main, { params }) {
     h("button", { type: "button", onclick: () => board.fit() }, t("table.fit")),
     rulerButton);
 
-  const tokenList = h("ul", { class: "token-list" });
-  const rollLog = h("ol", { class: "roll-log" });
-  // Quiet while the snapshot's old rolls fill in; polite from then on, so each new roll is read out once.
-  const rollRegion = h("div", { role: "log", "aria-live": "off" }, rollLog);
-  const shownRolls = new Set();
 
   const board = new Board(canvas, {
     imageURL: (blobID) => `/api/v1/images/${blobID}`,
@@ -87,6 +83,14 @@ export function render(app, main, { params }) {
   }
 
   const tokens = tokenPanel(app, { send, nameOf: tokenName });
+  const list = tokenList(app, {
+    nameOf: tokenName,
+    onPick: (tokenID, toggle) => {
+      setSelection(pickSelection(selected, tokenID, toggle));
+      canvas.focus();
+    },
+  });
+  const rolls = rollLog(app);
   const players = playersPanel(app, { send });
   const scenes = scenesPanel(app, { send });
   const music = musicPanel(app, { send, gamePath, credential: seat.credential, showProblem: (m) => problem.show(m) });
@@ -111,14 +115,17 @@ export function render(app, main, { params }) {
     state = next;
     selected = selected.filter((id) => state.tokens[id]);
     heading.textContent = state.name || params.slug;
+    // Spectators only watch: the tools that send commands are not offered to them.
+    const watching = me(state)?.role === "spectator";
+    for (const element of [dice, assets.element, tokens.element]) element.hidden = watching;
     board.setState(state, selected);
     tokens.refresh(state, selected);
     players.refresh(state);
     scenes.refresh(state);
     music.refresh(state);
     assets.refresh(state);
-    drawTokens();
-    drawRolls();
+    list.refresh(state, selected);
+    rolls.refresh(state);
   }
 
   function setSelection(tokenIDs) {
@@ -126,7 +133,7 @@ export function render(app, main, { params }) {
     selected = tokenIDs;
     board.setState(state, selected);
     tokens.refresh(state, selected);
-    drawTokens();
+    list.refresh(state, selected);
     connection.sendQuietly({ type: "token.select", tokenIDs: selected });
     const names = selected.map((id) => tokenName(state.tokens[id]));
     app.announce(names.length ? t("table.selected", { name: names.join(", ") }) : t("table.deselected"));
@@ -238,43 +245,6 @@ export function render(app, main, { params }) {
   }
   canvas.addEventListener("keydown", keyOnBoard);
 
-  function selectedBy(tokenID) {
-    return state.players.filter((p) => p.id !== state.playerID && state.selections[p.id]?.tokenIDs.includes(tokenID)).map((p) => p.name);
-  }
-
-  function drawTokens() {
-    const shown = visibleTokens(state).filter((x) => !x.background);
-    clear(tokenList, shown.length ? shown.map((token) => {
-      const others = selectedBy(token.id);
-      const notes = [token.hidden ? t("token.hiddenNote") : null, token.locked ? t("token.lockedNote") : null,
-        others.length ? t("token.selectedBy", { names: others.join(", ") }) : null].filter(Boolean);
-      return h("li", {}, h("button", {
-        type: "button", class: `token-button${token.hidden ? " is-hidden" : ""}`, "aria-pressed": String(selected.includes(token.id)),
-        onclick: (event) => {
-          setSelection(pickSelection(selected, token.id, event.shiftKey || event.ctrlKey || event.metaKey));
-          canvas.focus();
-        },
-      }, tokenName(token), h("span", { class: "meta" }, ` (${Math.round(token.x)}, ${Math.round(token.y)})`),
-      notes.length ? h("span", { class: "token-notes" }, ` ${notes.join(" · ")}`) : null));
-    }) : h("li", { class: "empty-state" }, t("table.noTokens")));
-  }
-
-  function drawRolls() {
-    for (const roll of state.rolls) {
-      if (shownRolls.has(roll.id)) continue;
-      shownRolls.add(roll.id);
-      const parts = describeRoll(roll, state.players);
-      const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
-      swatch.style.backgroundColor = parts.colour;
-      rollLog.append(h("li", { "data-roll": roll.id }, swatch,
-        h("span", { class: "roll-line" }, t(parts.private ? "table.rolledPrivately" : "table.rolled", { name: parts.name, formula: parts.formula }), " ",
-          h("strong", { class: "roll-total" }, new Intl.NumberFormat(app.i18n.locale).format(parts.total))),
-        h("span", { class: "roll-breakdown" }, parts.breakdown)));
-    }
-    rollLog.scrollTop = rollLog.scrollHeight;
-    rollRegion.setAttribute("aria-live", "polite");
-  }
-
   async function uploadImage(file, asBackground) {
     const image = await uploadWithProgress(`${gamePath}/images${asBackground ? "?purpose=background" : ""}`, file, {
       headers: { "X-Game-Credential": seat.credential },
@@ -316,9 +286,9 @@ export function render(app, main, { params }) {
       h("p", { id: helpID, class: "board-help" }, t("table.boardHelp"))),
     h("aside", { class: "side-panel", "aria-label": t("table.sidePanel") },
       dice,
-      h("section", { class: "panel", "aria-labelledby": "log-heading" }, h("h2", { id: "log-heading" }, t("table.rolls")), rollRegion),
+      rolls.element,
       tokens.element,
-      h("section", { class: "panel", "aria-labelledby": "tokens-heading" }, h("h2", { id: "tokens-heading" }, t("table.tokens")), tokenList),
+      list.element,
       players.element,
       assets.element,
       scenes.element,
