@@ -283,7 +283,8 @@ export function render(app, main, { params }) {
       problem.element,
       canvas,
       rulerOutput,
-      h("p", { id: helpID, class: "board-help" }, t("table.boardHelp"))),
+      // Folded away to leave the board its room; the board's description still reads it to screen readers.
+      h("details", { class: "board-help" }, h("summary", {}, t("table.helpSummary")), h("p", { id: helpID }, t("table.boardHelp")))),
     h("aside", { class: "side-panel", "aria-label": t("table.sidePanel") },
       dice,
       rolls.element,
