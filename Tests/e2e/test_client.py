@@ -654,6 +654,43 @@ def check_two_browsers(gm, player):
     shutil.rmtree(images, ignore_errors=True)
 
 
+def tab_to(browser, describe, wanted, limit=120):
+    """Presses Tab until the focused element's description (a script over `el`) equals `wanted`, as a keyboard user would."""
+    for _ in range(limit):
+        ActionChains(browser.driver).send_keys(Keys.TAB).perform()
+        if browser.driver.execute_script(f"const el = document.activeElement; return {describe};") == wanted:
+            return browser.driver.switch_to.active_element
+    raise AssertionError(f"Tab never reached {wanted!r}")
+
+
+LABEL_OF = "(el.labels && el.labels[0] && el.labels[0].textContent.trim()) || el.getAttribute('aria-label') || el.textContent.trim()"
+
+
+def check_keyboard_only(browser):
+    """A game made, joined and played with the keyboard alone: no clicks, only Tab, typing, Enter and keys."""
+    browser.open("/")
+    browser.heading("Welcome, alice")
+    tab_to(browser, LABEL_OF, "Game name (optional)").send_keys("Keys", Keys.ENTER)
+    browser.heading("Join Keys")
+    assert browser.driver.switch_to.active_element.tag_name == "h1", "a new page starts at its heading"
+    tab_to(browser, LABEL_OF, "Join the game").send_keys(Keys.ENTER)  # the name is filled in already
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    tab_to(browser, LABEL_OF, "Roll a d20").send_keys(Keys.ENTER)
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 1d20:"))
+    tab_to(browser, LABEL_OF, "Add a token: hero").send_keys(Keys.ENTER)
+    browser.wait.until(lambda d: len(token_buttons(browser)) == 1)
+    before = coordinates(token_buttons(browser)[0])
+    tab_to(browser, "el.className", "token-button").send_keys(Keys.ENTER)
+    board = browser.driver.switch_to.active_element
+    assert board.tag_name == "canvas", "picking a token from the list puts the focus on the board"
+    board.send_keys(Keys.ARROW_DOWN, "r")
+    browser.wait.until(lambda d: coordinates(token_buttons(browser)[0])[1] > before[1])
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".token-title"), "turned 45°"))
+    focus = browser.driver.execute_script(
+        "const s = getComputedStyle(document.activeElement); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2")
+    assert focus, "the focused board shows a visible focus ring"
+
+
 def named(name, check):
     check.__name__ = name
     return check
@@ -673,7 +710,7 @@ def main():
         if games_endpoints_exist(server):
             player = Browser(server.url, axe_script)
             checks += [check_table, named("check_library", lambda b: check_library(b, binary)),
-                       named("check_two_browsers", lambda b: check_two_browsers(b, player))]
+                       named("check_two_browsers", lambda b: check_two_browsers(b, player)), check_keyboard_only]
         else:
             print("note - the games endpoints are not in this build: the table is checked without a server only")
         for check in checks:
