@@ -344,7 +344,7 @@ def check_library(browser, binary):
     browser.button("Upload").click()
     report = browser.find(".report")
     browser.wait.until(lambda d: "was not added" in report.text)
-    assert "error" in report.text.lower() and "szpack.json" in report.text, report.text
+    assert 'Error: The field "name" is missing. (in szpack.json)' in report.text, report.text
     browser.shoot_and_scan("13-pack-invalid")
 
     browser.driver.refresh()
