@@ -2,6 +2,7 @@
 import { describeError } from "../api.js";
 import { appendTo, clear, field, h, statusBox } from "../dom.js";
 import { formatDate } from "../format.js";
+import { startFromTemplate } from "../game-files.js";
 import { mediaURL } from "../pack-media.js";
 import { pathFor } from "../routes.js";
 import { renderSheet } from "../sheet.js";
@@ -88,6 +89,7 @@ async function renderPack(app, main, params) {
   const { t } = app;
   const pack = await loadOrExplain(app, main, () => app.api.get(packPath(params)));
   if (!pack) return;
+  const startStatus = statusBox();
   const linkList = (title, items, page, key) => h("section", { class: "card" }, h("h2", {}, title),
     items.length ? h("ul", { class: "item-list" }, items.map((item) => h("li", {}, h("div", { class: "item" },
       item.icon ? h("img", { src: mediaURL(pack, item.icon), alt: "", width: 24, height: 24, class: "icon" }) : null,
@@ -103,9 +105,10 @@ async function renderPack(app, main, params) {
     pack.description ? h("p", {}, pack.description) : null,
     linkList(t("library.datasets"), pack.datasets ?? [], "dataset", "datasetId"),
     linkList(t("library.characterTemplates"), pack.characterTemplates ?? [], "template", "templateId"),
-    h("section", { class: "card" }, h("h2", {}, t("library.sessionTemplates")),
+    h("section", { class: "card" }, h("h2", {}, t("library.sessionTemplates")), startStatus.element,
       (pack.sessionTemplates ?? []).length
-        ? h("ul", { class: "item-list" }, pack.sessionTemplates.map((item) => h("li", {}, item.name)))
+        ? h("ul", { class: "item-list" }, pack.sessionTemplates.map((item) => h("li", {}, h("div", { class: "item" },
+          h("span", {}, item.name), app.user ? startFromTemplate(app, pack, item, (message) => startStatus.show(message)) : null))))
         : h("p", { class: "empty-state" }, t("library.none"))),
     h("section", { class: "card" }, h("h2", {}, t("library.dependencies")),
       (pack.dependencies ?? []).length
