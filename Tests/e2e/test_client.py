@@ -518,11 +518,15 @@ def check_two_browsers(gm, player):
     player.wait.until(lambda d: any(t.startswith("Hero") for t in token_buttons(player)))
     gm.wait.until(lambda d: any(t.startswith("Hero") for t in token_buttons(gm)))
     before = coordinates([t for t in token_buttons(player) if t.startswith("Hero")][0])
+    gm.driver.execute_script("document.querySelector('.token-button').focus()")  # the GM is tabbing through the list
+    focused = gm.driver.execute_script("return document.activeElement.dataset.focusKey")
     drag_token(player, before[0], before[1], -150, 60)
     player.wait.until(lambda d: coordinates([t for t in token_buttons(player) if t.startswith("Hero")][0]) != before)
     after = coordinates([t for t in token_buttons(player) if t.startswith("Hero")][0])
     assert after[0] < before[0] and after[1] > before[1], f"{before} -> {after}"
     gm.wait.until(lambda d: coordinates([t for t in token_buttons(gm) if t.startswith("Hero")][0]) == after)
+    assert gm.driver.execute_script("return document.activeElement.dataset.focusKey") == focused, \
+        "the list redrawn by the player's drag keeps the GM's focus where it was"
 
     # A ping from the keyboard (B on the selected token) is read out on the other screen.
     click_token(player, "Hero")

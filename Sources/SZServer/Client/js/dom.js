@@ -39,6 +39,18 @@ export function clear(element, ...children) {
   return element;
 }
 
+/**
+ * Redraws `container` with `rebuild()` and gives the focus back to the element with the same `data-focus-key`,
+ * so a list redrawn by an event does not throw a keyboard user out of it.
+ */
+export function redrawKeepingFocus(container, rebuild) {
+  const focused = container.contains(document.activeElement) ? document.activeElement.dataset?.focusKey : undefined;
+  rebuild();
+  if (focused === undefined) return;
+  const again = [...container.querySelectorAll("[data-focus-key]")].find((element) => element.dataset.focusKey === focused);
+  if (again && !again.disabled) again.focus();
+}
+
 let uniqueCounter = 0;
 export function uniqueID(prefix) {
   uniqueCounter += 1;

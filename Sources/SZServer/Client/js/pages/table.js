@@ -43,7 +43,6 @@ export function render(app, main, { params }) {
     h("button", { type: "button", onclick: () => board.fit() }, t("table.fit")),
     rulerButton);
 
-
   const board = new Board(canvas, {
     imageURL: (blobID) => `/api/v1/images/${blobID}`,
     onPick: (tokenID, toggle) => setSelection(pickSelection(selected, tokenID, toggle)),

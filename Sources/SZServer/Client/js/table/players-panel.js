@@ -1,5 +1,5 @@
 // The player list: who is at the table and online, and for GMs kick, ban and readmit.
-import { clear, h } from "../dom.js";
+import { clear, h, redrawKeepingFocus } from "../dom.js";
 import { isGM } from "../game-state.js";
 
 export function playersPanel(app, { send }) {
@@ -15,7 +15,7 @@ export function playersPanel(app, { send }) {
   function refresh(state) {
     const gm = isGM(state);
     const shown = state.players.filter((p) => gm || p.standing === "active");
-    clear(list, shown.map((player) => {
+    redrawKeepingFocus(list, () => clear(list, shown.map((player) => {
       const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
       swatch.style.backgroundColor = player.colour;
       const removable = gm && player.role !== "gm";
@@ -26,15 +26,15 @@ export function playersPanel(app, { send }) {
         removable && player.standing === "active"
           ? h("span", { class: "player-actions" },
             h("button", { type: "button", class: "button-small", "aria-label": t("players.kickLabel", { name: player.name }),
-              onclick: () => act("player.kick", player, "players.kicked") }, t("players.kick")),
+              "data-focus-key": `${player.id}/kick`, onclick: () => act("player.kick", player, "players.kicked") }, t("players.kick")),
             h("button", { type: "button", class: "button-small button-danger", "aria-label": t("players.banLabel", { name: player.name }),
-              onclick: () => window.confirm(t("players.banConfirm", { name: player.name })) && act("player.ban", player, "players.banned") }, t("players.ban")))
+              "data-focus-key": `${player.id}/ban`, onclick: () => window.confirm(t("players.banConfirm", { name: player.name })) && act("player.ban", player, "players.banned") }, t("players.ban")))
           : null,
         removable && player.standing !== "active"
           ? h("button", { type: "button", class: "button-small", "aria-label": t("players.readmitLabel", { name: player.name }),
-            onclick: () => act("player.readmit", player, "players.readmitted") }, t("players.readmit"))
+            "data-focus-key": `${player.id}/readmit`, onclick: () => act("player.readmit", player, "players.readmitted") }, t("players.readmit"))
           : null);
-    }));
+    })));
   }
   return { element, refresh };
 }

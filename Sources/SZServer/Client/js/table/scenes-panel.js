@@ -1,5 +1,5 @@
 // The GM's scene strip: show, reorder, clone and delete scenes, and add a new one.
-import { clear, h, uniqueID } from "../dom.js";
+import { clear, h, redrawKeepingFocus, uniqueID } from "../dom.js";
 import { activeScene, isGM } from "../game-state.js";
 import { sceneSettings } from "./scene-settings.js";
 
@@ -31,13 +31,10 @@ export function scenesPanel(app, { send }) {
     if (!isGM(state)) return;
     settings.refresh(activeScene(state));
     const count = state.scenes.length;
-    // Focus stays on the same kind of button of the same scene across the redraw that follows a command.
-    const focused = document.activeElement?.closest?.(".scene-strip button");
-    const focusKey = focused ? `${focused.dataset.scene}/${focused.dataset.action}` : null;
-    clear(strip, state.scenes.map((scene, index) => {
+    redrawKeepingFocus(strip, () => clear(strip, state.scenes.map((scene, index) => {
       const active = scene.id === state.activeSceneID;
       const name = scene.name;
-      const sceneAction = (action) => ({ "data-scene": scene.id, "data-action": action });
+      const sceneAction = (action) => ({ "data-focus-key": `${scene.id}/${action}` });
       return h("li", { "aria-current": active ? "true" : null },
         h("span", { class: "scene-name" }, name, active ? h("span", { class: "meta" }, ` (${t("table.activeScene")})`) : null),
         h("span", { class: "scene-actions" },
@@ -53,11 +50,7 @@ export function scenesPanel(app, { send }) {
               send({ type: "scene.delete", sceneID: scene.id }).then(() => app.announce(t("scenes.deleted", { name }))).catch(() => {});
             }
           }, { class: "button-small button-danger", ...sceneAction("delete") })));
-    }));
-    if (focusKey) {
-      const [scene, action] = focusKey.split("/");
-      strip.querySelector(`button[data-scene="${CSS.escape(scene)}"][data-action="${action}"]:not(:disabled)`)?.focus();
-    }
+    })));
   }
   return { element, refresh };
 }
