@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { clampToScene, fitView, keyboardStep, panBy, toScene, toScreen, tokenAt, zoomAt } from "../../Sources/SZServer/Client/js/table/view.js";
+import { clampToScene, fitView, groupMoves, keyboardStep, panBy, pickSelection, toScene, toScreen, tokenAt, tokensInBox, zoomAt } from "../../Sources/SZServer/Client/js/table/view.js";
 
 const scene = { width: 1000, height: 500, grid: { cellSize: 50 } };
 
@@ -35,4 +35,23 @@ test("positions stay inside the scene; keyboard steps are a grid cell or one uni
   assert.equal(keyboardStep(scene, false), 50);
   assert.equal(keyboardStep(scene, true), 1);
   assert.equal(keyboardStep({ width: 1, height: 1 }, false), 32);
+});
+
+test("a box selects the tokens whose centres are inside it, whichever way it was drawn", () => {
+  const tokens = [{ id: "a", x: 10, y: 10 }, { id: "b", x: 50, y: 50 }, { id: "map", x: 20, y: 20, background: true }];
+  assert.deepEqual(tokensInBox(tokens, { x: 60, y: 60 }, { x: 0, y: 0 }), ["a", "b"]);
+  assert.deepEqual(tokensInBox(tokens, { x: 30, y: 30 }, { x: 60, y: 60 }), ["b"]);
+});
+
+test("tokens dragged together keep their distance", () => {
+  assert.deepEqual(groupMoves([{ tokenID: "a", x: 10, y: 10 }, { tokenID: "b", x: 50, y: 20 }], 5, -5),
+    [{ tokenID: "a", x: 15, y: 5 }, { tokenID: "b", x: 55, y: 15 }]);
+});
+
+test("Shift or Ctrl toggles a token in the selection; a plain pick replaces it", () => {
+  assert.deepEqual(pickSelection(["a"], "b", false), ["b"]);
+  assert.deepEqual(pickSelection(["a"], "b", true), ["a", "b"]);
+  assert.deepEqual(pickSelection(["a", "b"], "a", true), ["b"]);
+  assert.deepEqual(pickSelection(["a"], null, false), []);
+  assert.deepEqual(pickSelection(["a"], null, true), ["a"]);
 });

@@ -69,6 +69,11 @@ class Server:
         shutil.rmtree(self.data, ignore_errors=True)
 
 
+def xpath_literal(text):
+    """Text as an XPath string, whichever quote it holds."""
+    return f'"{text}"' if "'" in text else f"'{text}'"
+
+
 class Browser:
     def __init__(self, base_url, axe_script):
         options = webdriver.ChromeOptions()
@@ -93,16 +98,18 @@ class Browser:
     def find(self, selector):
         return self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, selector)))
 
-    def field(self, label):
-        """The input a visible <label> names, as a screen reader would find it."""
-        label_element = self.wait.until(EC.presence_of_element_located((By.XPATH, f"//label[normalize-space()='{label}']")))
+    def field(self, label, index=0):
+        """The input a visible <label> names, as a screen reader would find it (`index` picks among equal labels)."""
+        path = f"//label[normalize-space()={xpath_literal(label)}]"
+        self.wait.until(lambda d: len(d.find_elements(By.XPATH, path)) > index)
+        label_element = self.driver.find_elements(By.XPATH, path)[index]
         return self.driver.find_element(By.ID, label_element.get_attribute("for"))
 
     def button(self, text):
-        return self.wait.until(EC.element_to_be_clickable((By.XPATH, f"//button[normalize-space()='{text}']")))
+        return self.wait.until(EC.element_to_be_clickable((By.XPATH, f"//button[normalize-space()={xpath_literal(text)}]")))
 
     def link(self, text):
-        return self.wait.until(EC.element_to_be_clickable((By.XPATH, f"//a[normalize-space()='{text}']")))
+        return self.wait.until(EC.element_to_be_clickable((By.XPATH, f"//a[normalize-space()={xpath_literal(text)}]")))
 
     def shoot_and_scan(self, name):
         """A screenshot for people, and axe-core for machines: serious and critical violations fail the run."""
@@ -268,6 +275,15 @@ def check_token(browser):
     shutil.rmtree(os.path.dirname(image), ignore_errors=True)
 
 
+def endpoint_exists(server, method, path):
+    """Whether the server routes `path` at all: without a login a routed endpoint answers 401, not 404."""
+    try:
+        urllib.request.urlopen(urllib.request.Request(server.url + path, method=method, data=b"" if method == "POST" else None), timeout=5)
+    except urllib.error.HTTPError as error:
+        return error.code != 404
+    return True
+
+
 def games_endpoints_exist(server):
     request = urllib.request.Request(server.url + "/api/v1/games", method="GET")
     try:
@@ -304,6 +320,446 @@ def check_table(browser):
     browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 2d6 + 1:"))
 
 
+def built_pack(binary, folder, broken=False):
+    """A .szp of an example pack made by the CLI; `broken` zips it by hand with a szpack.json that lacks its name."""
+    out_dir = tempfile.mkdtemp(prefix="sz-e2e-pack-")
+    path = os.path.join(out_dir, "broken.szp" if broken else "pack.szp")
+    if not broken:
+        subprocess.run([binary, "pack", "build", folder, "-o", path], check=True, capture_output=True)
+        return path
+    import zipfile
+    with zipfile.ZipFile(path, "w") as archive:
+        for directory, _, files in os.walk(folder):
+            for name in sorted(files):
+                full = os.path.join(directory, name)
+                inside = os.path.relpath(full, folder)
+                if inside == "szpack.json":
+                    manifest = json.load(open(full))
+                    del manifest["name"]
+                    archive.writestr(inside, json.dumps(manifest))
+                else:
+                    archive.write(full, inside)
+    return path
+
+
+def wait_lists(browser):
+    browser.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "ul[aria-busy]") == [])
+
+
+def check_library(browser, binary):
+    """Upload a pack and a broken one, browse a dataset with search and icons, make a character, edit its sheet."""
+    browser.open("/")
+    browser.heading("Welcome, alice")
+    broken = built_pack(binary, os.path.join(ROOT, "examples/packs/core-fantasy"), broken=True)
+    browser.field("Pack file (.szp)").send_keys(broken)
+    browser.button("Upload").click()
+    report = browser.find(".report")
+    browser.wait.until(lambda d: "was not added" in report.text)
+    assert 'Error: The field "name" is missing. (in szpack.json)' in report.text, report.text
+    browser.shoot_and_scan("13-pack-invalid")
+
+    browser.driver.refresh()
+    browser.heading("Welcome, alice")
+    browser.field("Pack file (.szp)").send_keys(built_pack(binary, os.path.join(ROOT, "examples/packs/core-fantasy")))
+    browser.driver.find_element(By.XPATH, "//label[normalize-space()='Everyone']").click()
+    browser.button("Upload").click()
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".status-box.success"), "Core Fantasy 1.0.0 is in your library."))
+    browser.link("Core Fantasy 1.0.0")
+
+    browser.link("Library").click()
+    browser.heading("Library")
+    wait_lists(browser)
+    browser.field("Search the entries of every dataset").send_keys("dragon", Keys.ENTER)
+    browser.wait.until(lambda d: d.find_elements(By.XPATH, "//a[contains(., 'Dragon')]"))
+    wait_lists(browser)
+    browser.shoot_and_scan("13b-library-entry-search")
+    browser.link("Core Fantasy 1.0.0").click()
+    browser.heading("Core Fantasy 1.0.0")
+    wait_lists(browser)
+    browser.shoot_and_scan("14-pack")
+    browser.link("Items").click()
+    browser.heading("Items")
+    wait_lists(browser)
+    search = browser.field("Search entries")
+    search.send_keys("potion", Keys.ENTER)
+    browser.wait.until(lambda d: all("Potion" in b.text or "Antitoxin" in b.text for b in d.find_elements(By.CSS_SELECTOR, ".entry-button"))
+                       and len(d.find_elements(By.CSS_SELECTOR, ".entry-button")) >= 4)
+    browser.button("Potion of Healing").click()
+    details = browser.find(".entry-details h2")
+    assert details.text == "Potion of Healing"
+    assert browser.driver.switch_to.active_element == details, "the details' heading takes the focus"
+    browser.wait.until(lambda d: d.execute_script(
+        "return [...document.querySelectorAll('.entry-details img, .entry-button img')].every(i => i.complete && i.naturalWidth > 0)"))
+    browser.shoot_and_scan("15-dataset")
+
+    browser.driver.back()
+    browser.heading("Core Fantasy 1.0.0")
+    browser.link("Adventurer").click()
+    browser.heading("Adventurer")
+    browser.shoot_and_scan("16-template")
+    browser.field("Character name").send_keys("Brom", Keys.ENTER)
+    browser.heading("Brom")
+    strength = browser.field("Strength")
+    assert strength.get_attribute("value") == "10", "the template's default shows"
+    strength.clear()
+    strength.send_keys("16", Keys.TAB)
+    picker = browser.field("Search to add to Equipment")
+    picker.send_keys("rope")
+    add_rope = browser.button("Add Hempen Rope (50 ft)")
+    browser.wait.until(lambda d: d.execute_script(  # the picker shows the entry's icon
+        "const i = arguments[0].querySelector('img'); return i.complete && i.naturalWidth > 0", add_rope))
+    add_rope.click()
+    assert "Hempen Rope (50 ft)" in browser.find(".chips").text
+    browser.button("Save changes").click()
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".status-box.success"), "Saved."))
+    browser.shoot_and_scan("17-character")
+    browser.driver.refresh()
+    browser.heading("Brom")
+    assert browser.field("Strength").get_attribute("value") == "16", "the edit survives a reload"
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".chips"), "Hempen Rope (50 ft)"))
+    assert "Torch" in browser.find(".chips").text, "the template's default list is kept and shown by name"
+    for path in (broken,):
+        shutil.rmtree(os.path.dirname(path), ignore_errors=True)
+
+
+def click_token(browser, name):
+    """Clicks the token list's button for a token, looking again while the live list is redrawn."""
+    def attempt(driver):
+        for button in driver.find_elements(By.CSS_SELECTOR, ".token-button"):
+            if button.text.startswith(name):
+                button.click()
+                return True
+        return False
+    browser.wait.until(attempt)
+
+
+def token_buttons(browser):
+    """The texts of the token list, read in one go (the list is redrawn as events arrive)."""
+    return browser.driver.execute_script("return [...document.querySelectorAll('.token-button')].map(b => b.innerText)")
+
+
+def last_roll(browser):
+    return browser.driver.execute_script(
+        "const li = document.querySelector('.roll-log li:last-child'); return li && {id: li.dataset.roll, text: li.innerText}")
+
+
+def board_pixel(browser, fx=0.5, fy=0.5):
+    """The colour drawn at a fraction of the board canvas."""
+    return browser.driver.execute_script(
+        "const c = document.querySelector('canvas.board');"
+        "return [...c.getContext('2d').getImageData(Math.floor(c.width*arguments[0]), Math.floor(c.height*arguments[1]), 1, 1).data].slice(0, 3);",
+        fx, fy)
+
+
+def drag_token(browser, token_x, token_y, dx, dy):
+    scene_width, scene_height = 1008, 567  # a new game's first scene
+    canvas = browser.driver.find_element(By.CSS_SELECTOR, "canvas.board")
+    width, height = canvas.size["width"], canvas.size["height"]
+    scale = min(width / scene_width, height / scene_height)
+    start_x = (width - scene_width * scale) / 2 + token_x * scale - width / 2
+    start_y = (height - scene_height * scale) / 2 + token_y * scale - height / 2
+    ActionChains(browser.driver).move_to_element_with_offset(canvas, int(start_x), int(start_y)).click_and_hold() \
+        .move_by_offset(dx // 3, dy // 3).move_by_offset(dx // 3, dy // 3).move_by_offset(dx // 3, dy // 3).release().perform()
+
+
+def coordinates(text):
+    inside = text.split("(")[1].split(")")[0]
+    return tuple(int(part) for part in inside.split(", "))
+
+
+def check_two_browsers(gm, player):
+    """A GM and a player in two browsers: background, a GM-only token, a drag and a roll seen on both screens."""
+    images = tempfile.mkdtemp(prefix="sz-e2e-img-")
+    background, wolf, trap, hero = (os.path.join(images, f"{n}.png") for n in ("background", "wolf", "trap", "hero"))
+    png(background, 64, (30, 110, 200))
+    png(wolf, 32, (120, 120, 120))
+    png(trap, 32, (200, 160, 20))
+    png(hero, 32, (30, 160, 60))
+
+    gm.open("/")
+    gm.heading("Welcome, alice")
+    gm.field("Game name (optional)").send_keys("Duel")
+    gm.button("Create game").click()
+    gm.heading("Join Duel")
+    gm.button("Join the game").click()
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    table_path = gm.driver.current_url.split(gm.base_url)[1]
+    gm.field("Use as the scene's background").click()
+    gm.field("Add an image to the scene").send_keys(background)
+    gm.wait.until(lambda d: board_pixel(gm) == [30, 110, 200])
+    gm.field("Use as the scene's background").click()
+    gm.field("Add an image to the scene").send_keys(wolf)
+    gm.wait.until(lambda d: len(token_buttons(gm)) == 1)
+    gm.find(".token-button").click()
+    label = gm.field("Label")
+    label.send_keys("Wolf", Keys.ENTER)
+    gm.wait.until(lambda d: token_buttons(gm)[0].startswith("Wolf"))
+    gm.field("Hidden from players").click()  # the upload's checkbox: the next token is GM-only
+    gm.field("Add an image to the scene").send_keys(trap)
+    gm.wait.until(lambda d: len(token_buttons(gm)) == 2)
+    assert any("hidden from players" in text for text in token_buttons(gm)), token_buttons(gm)
+    gm.field("Hidden from players").click()  # and the ones after it are for everyone again
+
+    player.open(table_path.replace("/game/", "/join/"))
+    player.heading("Join Duel")
+    player.field("Your name at the table").send_keys("bob")
+    player.button("Join the game").click()
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    player.wait.until(lambda d: len(token_buttons(player)) == 1)
+    assert token_buttons(player)[0].startswith("Wolf"), "the player sees the Wolf but not the GM-only trap"
+    player.wait.until(lambda d: board_pixel(player, 0.05, 0.5) == [30, 110, 200])
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".players"), "bob"))
+
+    # The player adds a token of their own, names it and drags it; the GM's screen follows.
+    player.field("Add an image to the scene").send_keys(hero)
+    player.wait.until(lambda d: len(token_buttons(player)) == 2)
+    click_token(player, "Token ")  # the player's own, still unnamed
+    player.field("Label").send_keys("Hero", Keys.ENTER)
+    player.wait.until(lambda d: any(t.startswith("Hero") for t in token_buttons(player)))
+    gm.wait.until(lambda d: any(t.startswith("Hero") for t in token_buttons(gm)))
+    before = coordinates([t for t in token_buttons(player) if t.startswith("Hero")][0])
+    gm.driver.execute_script("document.querySelector('.token-button').focus()")  # the GM is tabbing through the list
+    focused = gm.driver.execute_script("return document.activeElement.dataset.focusKey")
+    drag_token(player, before[0], before[1], -150, 60)
+    player.wait.until(lambda d: coordinates([t for t in token_buttons(player) if t.startswith("Hero")][0]) != before)
+    after = coordinates([t for t in token_buttons(player) if t.startswith("Hero")][0])
+    assert after[0] < before[0] and after[1] > before[1], f"{before} -> {after}"
+    gm.wait.until(lambda d: coordinates([t for t in token_buttons(gm) if t.startswith("Hero")][0]) == after)
+    assert gm.driver.execute_script("return document.activeElement.dataset.focusKey") == focused, \
+        "the list redrawn by the player's drag keeps the GM's focus where it was"
+
+    # A ping from the keyboard (B on the selected token) is read out on the other screen.
+    click_token(player, "Hero")
+    player.driver.switch_to.active_element.send_keys("b")
+    gm.wait.until(EC.text_to_be_present_in_element((By.ID, "announcer"), "bob pinged a spot on the board."))
+
+    # A roll shows the same result on both screens.
+    player.driver.find_element(By.XPATH, "//button[@aria-label='Roll a d20']").click()
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "bob rolled 1d20:"))
+    rolled = last_roll(player)
+    gm.wait.until(lambda d: (last_roll(gm) or {}).get("id") == rolled["id"])
+    assert last_roll(gm)["text"] == rolled["text"], f"{last_roll(gm)} != {rolled}"
+
+    # The GM picks the Hero: the player sees who selected it; then the GM hides the Wolf from the table.
+    click_token(gm, "Hero")
+    player.wait.until(lambda d: any("selected by alice" in t for t in token_buttons(player)))
+    click_token(gm, "Wolf")
+    gm.button("Hidden from players").click()
+    player.wait.until(lambda d: not any(t.startswith("Wolf") for t in token_buttons(player)))
+    assert gm.find("button[aria-pressed=true]").text == "Hidden from players"
+
+    # Token editing on the GM's side: turn, resize, mirror, lock.
+    gm.button("Rotate right").click()
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".token-title"), "turned 45°"))
+    size = gm.field("Size")
+    size.clear()
+    size.send_keys("96", Keys.ENTER)
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".token-title"), "size 96"))
+    gm.button("Mirror").click()
+    gm.wait.until(lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Mirror']").get_attribute("aria-pressed") == "true")
+    gm.button("Locked").click()
+    gm.wait.until(lambda d: not d.find_element(By.XPATH, "//button[normalize-space()='Rotate right']").is_enabled())
+
+    # The ruler from the keyboard: M starts it at the selected token, arrows stretch it by grid cells.
+    board = gm.find("canvas.board")
+    board.click()
+    click_token(gm, "Hero")
+    board = gm.driver.switch_to.active_element
+    board.send_keys("m", Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".ruler-output"), "Distance: 3 squares"))
+    gm.shoot_and_scan("18-table-gm")
+    board.send_keys(Keys.ESCAPE, Keys.ESCAPE)
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".token-panel .empty-state"), "Select a token"))
+
+    # Several tokens at once: Ctrl+A, then a Shift-drag box over the whole board.
+    board.send_keys(Keys.CONTROL, "a")
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".token-title"), "3 tokens"))
+    board.send_keys(Keys.ESCAPE)
+    width, height = board.size["width"], board.size["height"]
+    ActionChains(gm.driver).key_down(Keys.SHIFT).move_to_element_with_offset(board, -width // 2 + 4, -height // 2 + 4) \
+        .click_and_hold().move_by_offset(width // 2, height // 2).move_by_offset(width // 2 - 8, height // 2 - 8) \
+        .release().key_up(Keys.SHIFT).perform()
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".token-title"), "3 tokens"))
+    assert len(gm.driver.find_elements(By.CSS_SELECTOR, ".token-button[aria-pressed=true]")) == 3
+    board.send_keys(Keys.ESCAPE)
+
+    # @field: the GM rolls with Brom's Strength.
+    Select(gm.field("Character for @fields")).select_by_visible_text("Brom")
+    gm.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, ".field-help").is_displayed())
+    gm.field("Formula").send_keys("1d20+@strength", Keys.ENTER)
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 1d20 + 16:"))
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 1d20 + 16:"))
+
+    # A file dropped on the board becomes a token.
+    count = len(token_buttons(player))
+    gm.driver.execute_script("""
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 16;
+        canvas.getContext('2d').fillRect(0, 0, 16, 16);
+        canvas.toBlob((blob) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([blob], 'dropped.png', {type: 'image/png'}));
+          document.querySelector('canvas.board').dispatchEvent(new DragEvent('drop', {dataTransfer: transfer, bubbles: true, cancelable: true}));
+        }, 'image/png');""")
+    player.wait.until(lambda d: len(token_buttons(player)) == count + 1)
+
+    # Music: the GM has the five slots' controls; the player (the game does not let players control music) only hears.
+    assert len(gm.driver.find_elements(By.XPATH, "//label[starts-with(normalize-space(), 'Audio file for track')]")) == 5
+    assert not [b for b in player.driver.find_elements(By.XPATH, "//button[starts-with(@aria-label, 'Play track')]") if b.is_displayed()]
+
+    # A ready-made token from SessionZero's own set, drawn to a PNG in the browser and uploaded.
+    count = len(token_buttons(player))
+    gm.driver.find_element(By.XPATH, "//button[@aria-label='Add a token: campfire']").click()
+    player.wait.until(lambda d: len(token_buttons(player)) == count + 1)
+    gm.wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".asset-grid button[data-image]")) >= 5)
+
+    # The GM shows the grid with bigger cells; the player's board draws its lines over the background.
+    gm.driver.find_element(By.XPATH, "//summary[normalize-space()='Settings of the shown scene']").click()
+    gm.field("Show the grid").click()
+    cell = gm.field("Grid cell size")
+    cell.clear()
+    cell.send_keys("84")
+    gm.button("Apply").click()
+    player.wait.until(lambda d: any(board_pixel(player, x / 200, 0.3) != [30, 110, 200] for x in range(60, 140)))
+
+    # The drawing tool: an index card with typed text and a line drawn with the mouse.
+    gm.button("Draw a card, overlay or token").click()
+    gm.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "dialog.drawing-dialog").get_attribute("open") is not None)
+    gm.field("Card title").send_keys("Clue")
+    gm.field("Card text").send_keys("The butler has the key to the cellar.")
+    surface = gm.find(".drawing-canvas")
+    ActionChains(gm.driver).move_to_element_with_offset(surface, -60, 40).click_and_hold() \
+        .move_by_offset(40, 10).move_by_offset(40, -10).release().perform()
+    gm.shoot_and_scan("19a-drawing")
+    count = len(token_buttons(player))
+    gm.button("Add to the scene").click()
+    player.wait.until(lambda d: len(token_buttons(player)) == count + 1)
+    gm.wait.until(lambda d: d.find_element(By.CSS_SELECTOR, "dialog.drawing-dialog").get_attribute("open") is None)
+
+    player.shoot_and_scan("19-table-player")
+    player.driver.set_window_size(390, 844)
+    width = player.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"the table on a phone does not scroll sideways ({width} px)"
+    player.shoot_and_scan("20-table-player-phone")
+    player.driver.set_window_size(1280, 900)
+
+    Select(gm.find("#language-select")).select_by_value("de")
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Verbunden"))
+    gm.shoot_and_scan("21-table-gm-de")
+    Select(gm.find("#language-select")).select_by_value("en")
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+
+    # The GM removes the player, whose page says so.
+    gm.driver.find_element(By.XPATH, "//button[@aria-label='Remove bob from the game']").click()
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".status-box"), "The game master removed you from the game."))
+
+    # Someone who only watches sees the table but none of the tools that act on it.
+    player.link("Join again").click()
+    player.heading("Join Duel")
+    name = player.field("Your name at the table")
+    name.clear()
+    name.send_keys("carol")
+    player.field("Only watch (as a spectator)").click()
+    player.button("Join the game").click()
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    player.wait.until(lambda d: len(token_buttons(player)) >= 3)
+    assert not player.driver.find_element(By.ID, "dice-heading").is_displayed()
+    assert not player.driver.find_element(By.ID, "images-heading").is_displayed()
+    player.shoot_and_scan("22-table-spectator")
+    shutil.rmtree(images, ignore_errors=True)
+
+
+def tab_to(browser, describe, wanted, limit=120):
+    """Presses Tab until the focused element's description (a script over `el`) equals `wanted`, as a keyboard user would."""
+    for _ in range(limit):
+        ActionChains(browser.driver).send_keys(Keys.TAB).perform()
+        if browser.driver.execute_script(f"const el = document.activeElement; return {describe};") == wanted:
+            return browser.driver.switch_to.active_element
+    raise AssertionError(f"Tab never reached {wanted!r}")
+
+
+LABEL_OF = "(el.labels && el.labels[0] && el.labels[0].textContent.trim()) || el.getAttribute('aria-label') || el.textContent.trim()"
+
+
+def check_keyboard_only(browser):
+    """A game made, joined and played with the keyboard alone: no clicks, only Tab, typing, Enter and keys."""
+    browser.open("/")
+    browser.heading("Welcome, alice")
+    tab_to(browser, LABEL_OF, "Game name (optional)").send_keys("Keys", Keys.ENTER)
+    browser.heading("Join Keys")
+    assert browser.driver.switch_to.active_element.tag_name == "h1", "a new page starts at its heading"
+    tab_to(browser, LABEL_OF, "Join the game").send_keys(Keys.ENTER)  # the name is filled in already
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    tab_to(browser, LABEL_OF, "Roll a d20").send_keys(Keys.ENTER)
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 1d20:"))
+    tab_to(browser, LABEL_OF, "Add a token: hero").send_keys(Keys.ENTER)
+    browser.wait.until(lambda d: len(token_buttons(browser)) == 1)
+    before = coordinates(token_buttons(browser)[0])
+    tab_to(browser, "el.className", "token-button").send_keys(Keys.ENTER)
+    board = browser.driver.switch_to.active_element
+    assert board.tag_name == "canvas", "picking a token from the list puts the focus on the board"
+    board.send_keys(Keys.ARROW_DOWN, "r")
+    browser.wait.until(lambda d: coordinates(token_buttons(browser)[0])[1] > before[1])
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".token-title"), "turned 45°"))
+    focus = browser.driver.execute_script(
+        "const s = getComputedStyle(document.activeElement); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2")
+    assert focus, "the focused board shows a visible focus ring"
+
+
+def check_game_files(browser):
+    """Import a game from a picture, export, clean up and delete it; start one from a session template; play music."""
+    folder = tempfile.mkdtemp(prefix="sz-e2e-files-")
+    picture = os.path.join(folder, "cave.png")
+    png(picture, 48, (90, 60, 30))
+    browser.open("/")
+    browser.heading("Welcome, alice")
+    browser.field("Image, game export or session pack").send_keys(picture)
+    browser.field("Game name (optional)", index=1).send_keys("Cave")
+    browser.button("Import").click()
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Cave is ready."))
+    browser.link("Cave")
+    export = browser.wait.until(EC.presence_of_element_located((By.XPATH, "//a[@aria-label='Export Cave as a ZIP']")))
+    answer = browser.driver.execute_async_script(
+        "const done = arguments[1]; fetch(arguments[0]).then(r => done([r.status, r.headers.get('Content-Type')]));",
+        export.get_attribute("href"))
+    assert answer == [200, "application/zip"], answer
+    browser.driver.find_element(By.XPATH, "//button[@aria-label='Remove the files Cave no longer uses']").click()
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".status-box.success"), "Cave:"))
+    browser.shoot_and_scan("23-dashboard-game-files")
+    browser.driver.find_element(By.XPATH, "//button[@aria-label='Delete Cave']").click()
+    browser.driver.switch_to.alert.accept()
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".status-box.success"), "Cave deleted."))
+    browser.wait.until(lambda d: not d.find_elements(By.XPATH, "//a[normalize-space()='Cave']"))
+
+    browser.link("Library").click()
+    browser.link("Core Fantasy 1.0.0").click()
+    browser.heading("Core Fantasy 1.0.0")
+    browser.driver.find_element(By.XPATH, "//button[starts-with(@aria-label, 'Start a game from')]").click()
+    browser.heading("Join")
+    browser.button("Join the game").click()
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+
+    # A track in slot 1: uploaded, then played (the state shows in every browser; the sound may be muted here).
+    track = os.path.join(folder, "drums.wav")
+    import wave
+    with wave.open(track, "wb") as sound:
+        sound.setnchannels(1)
+        sound.setsampwidth(2)
+        sound.setframerate(8000)
+        sound.writeframes(b"\0\0" * 800)
+    browser.field("Audio file for track 1").send_keys(track)
+    browser.wait.until(lambda d: d.find_element(By.XPATH, "//button[@aria-label='Play track 1']").is_enabled())
+    browser.driver.find_element(By.XPATH, "//button[@aria-label='Play track 1']").click()
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".music-slots li:first-child"), "playing"))
+    browser.shoot_and_scan("24-table-from-template")
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def named(name, check):
+    check.__name__ = name
+    return check
+
+
 def main():
     binary, axe_path = sys.argv[1], sys.argv[2]
     os.makedirs(SHOTS, exist_ok=True)
@@ -311,11 +767,18 @@ def main():
         axe_script = f.read()
     server = Server(binary)
     browser = None
+    player = None
     try:
         browser = Browser(server.url, axe_script)
         checks = [check_account_flow, check_languages, check_pages, check_table_without_server]
         if games_endpoints_exist(server):
-            checks.append(check_table)
+            player = Browser(server.url, axe_script)
+            checks += [check_table, named("check_library", lambda b: check_library(b, binary)),
+                       named("check_two_browsers", lambda b: check_two_browsers(b, player)), check_keyboard_only]
+            if endpoint_exists(server, "POST", "/api/v1/games/import"):
+                checks.append(check_game_files)
+            else:
+                print("note - game import, export and music uploads are not in this build: their pages are not checked")
         else:
             print("note - the games endpoints are not in this build: the table is checked without a server only")
         for check in checks:
@@ -324,14 +787,20 @@ def main():
             except Exception:
                 browser.driver.save_screenshot(os.path.join(SHOTS, f"failed-{check.__name__}.png"))
                 print("browser console:", browser.driver.get_log("browser"))
+                if player:
+                    player.driver.save_screenshot(os.path.join(SHOTS, f"failed-{check.__name__}-player.png"))
+                    print("player's browser console:", player.driver.get_log("browser"))
                 raise
-            errors = browser.console_errors()
-            assert not errors, f"{check.__name__}: console errors: {errors}"
+            for who in (browser, player):
+                errors = who.console_errors() if who else []
+                assert not errors, f"{check.__name__}: console errors: {errors}"
             print(f"ok - {check.__name__}")
-        print(f"{len(checks)} browser checks passed; axe scanned {len(browser.scanned)} pages; screenshots in {SHOTS}")
+        scanned = len(browser.scanned) + (len(player.scanned) if player else 0)
+        print(f"{len(checks)} browser checks passed with {2 if player else 1} browsers; axe scanned {scanned} pages; screenshots in {SHOTS}")
     finally:
-        if browser:
-            browser.driver.quit()
+        for who in (browser, player):
+            if who:
+                who.driver.quit()
         server.stop()
 
 

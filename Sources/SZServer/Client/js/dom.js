@@ -20,6 +20,12 @@ export function h(tag, attributes = {}, ...children) {
   return element;
 }
 
+/** Appends children, leaving out null, undefined and false (Element.append would write them as text). */
+export function appendTo(element, ...children) {
+  append(element, children);
+  return element;
+}
+
 function append(element, children) {
   for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
@@ -31,6 +37,18 @@ export function clear(element, ...children) {
   element.replaceChildren();
   append(element, children);
   return element;
+}
+
+/**
+ * Redraws `container` with `rebuild()` and gives the focus back to the element with the same `data-focus-key`,
+ * so a list redrawn by an event does not throw a keyboard user out of it.
+ */
+export function redrawKeepingFocus(container, rebuild) {
+  const focused = container.contains(document.activeElement) ? document.activeElement.dataset?.focusKey : undefined;
+  rebuild();
+  if (focused === undefined) return;
+  const again = [...container.querySelectorAll("[data-focus-key]")].find((element) => element.dataset.focusKey === focused);
+  if (again && !again.disabled) again.focus();
 }
 
 let uniqueCounter = 0;

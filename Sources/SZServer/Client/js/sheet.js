@@ -1,6 +1,7 @@
 // A character sheet drawn from its template: sections, groups and typed fields. Editable for the owner,
 // read-only for everyone else. List fields pick entries of their linked dataset with a search.
 import { clear, h, uniqueID } from "./dom.js";
+import { mediaURL } from "./pack-media.js";
 
 /** The value a field shows: the character's, else the template's default, else an empty value of its type. */
 export function fieldValue(field, values) {
@@ -36,7 +37,7 @@ function readOnlyField(app, f, value) {
   const shown = f.type === "Boolean" ? app.t(value ? "sheet.yes" : "sheet.no")
     : f.type === "List" ? (value.length ? value.join(", ") : app.t("sheet.emptyList"))
       : f.type === "Number" ? new Intl.NumberFormat(app.i18n.locale).format(value) : String(value || "—");
-  return { element: h("div", { class: `sheet-field type-${f.type}` }, h("span", { class: "sheet-label" }, f.name), h("span", { class: "sheet-value" }, shown)) };
+  return { element: h("div", { class: `sheet-field read-only type-${f.type}` }, h("span", { class: "sheet-label" }, f.name), h("span", { class: "sheet-value" }, shown)) };
 }
 
 function editableField(app, f, value, onChange, searchOptions) {
@@ -68,13 +69,16 @@ function editableField(app, f, value, onChange, searchOptions) {
 function listField(app, f, initial, onChange, searchOptions, error) {
   const { t } = app;
   let items = [...initial];
+  // Lists hold entry ids; the names come from the linked dataset once its entries have loaded.
+  const names = new Map();
+  const nameOf = (id) => names.get(id) ?? id;
   const chosen = h("ul", { class: "chips", "aria-label": f.name });
   const searchID = uniqueID(`search-${f.id}`);
   const search = h("input", { id: searchID, type: "search", autocomplete: "off" });
   const results = h("ul", { class: "picker-results", "aria-live": "polite" });
   function drawChosen() {
-    clear(chosen, items.length ? items.map((item) => h("li", { class: "chip" }, item,
-      h("button", { type: "button", class: "chip-remove", "aria-label": t("sheet.remove", { name: item }), onclick: () => {
+    clear(chosen, items.length ? items.map((item) => h("li", { class: "chip" }, nameOf(item),
+      h("button", { type: "button", class: "chip-remove", "aria-label": t("sheet.remove", { name: nameOf(item) }), onclick: () => {
         items = items.filter((other) => other !== item);
         onChange?.(f.id, items);
         drawChosen();
@@ -86,15 +90,26 @@ function listField(app, f, initial, onChange, searchOptions, error) {
     clearTimeout(searchTimer);
     searchTimer = setTimeout(async () => {
       const entries = (await searchOptions?.(f.id, search.value.trim()).catch(() => [])) ?? [];
-      clear(results, entries.map((entry) => h("li", {}, h("button", { type: "button", class: "entry-button", onclick: () => {
+      for (const entry of entries) names.set(entry.id, entry.name);
+      clear(results, entries.filter((entry) => !items.includes(entry.id)).map((entry) => h("li", {}, h("button", { type: "button", class: "entry-button", onclick: (event) => {
         if (!items.includes(entry.id)) items = [...items, entry.id];
+        // The entry is chosen now: it leaves the results, and the focus goes back to the search.
+        event.currentTarget.closest("li").remove();
+        search.focus();
         onChange?.(f.id, items);
         drawChosen();
         app.announce(t("sheet.added", { name: entry.name }));
-      } }, t("sheet.add", { name: entry.name })))));
+      } }, entry.icon && f.datasetLink ? h("img", { src: mediaURL({ packId: f.datasetLink.datapackId, version: f.datasetLink.version }, entry.icon), alt: "", width: 24, height: 24, class: "icon" }) : null,
+      t("sheet.add", { name: entry.name })))));
     }, 200);
   });
   drawChosen();
+  if (items.length && searchOptions) {
+    searchOptions(f.id, "").then((entries) => {
+      for (const entry of entries) names.set(entry.id, entry.name);
+      drawChosen();
+    }).catch(() => {});
+  }
   return h("fieldset", { class: "sheet-field type-List" }, h("legend", {}, f.name), chosen,
     h("label", { for: searchID }, t("sheet.searchList", { name: f.name })), search, results, error);
 }

@@ -1,6 +1,7 @@
 // Pieces several pages share: paged lists with empty states, and the validation report of a pack.
 import { describeError } from "./api.js";
 import { clear, h } from "./dom.js";
+import { plainProblem } from "./problem-words.js";
 
 /**
  * A section with a heading and a list loaded page by page from a `{items, nextCursor}` endpoint.
@@ -65,16 +66,17 @@ export function validationReport(app, report) {
       ? h(
           "ul",
           {},
-          problems.map((problem) =>
-            h(
+          problems.map((problem) => {
+            const { text, where } = plainProblem(problem, t);
+            return h(
               "li",
               { class: `problem ${problem.severity}` },
               h("strong", {}, t(problem.severity === "error" ? "packs.severityError" : "packs.severityWarning")),
               " ",
-              problem.message,
-              problem.file ? h("span", { class: "where" }, ` — ${problem.file}${problem.pointer ? ` ${problem.pointer}` : ""}`) : null,
-            ),
-          ),
+              text,
+              where ? h("span", { class: "where" }, ` (${where})`) : null,
+            );
+          }),
         )
       : null,
   );

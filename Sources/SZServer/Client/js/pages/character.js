@@ -1,6 +1,6 @@
 // A character: its sheet from its template; the owner edits, everyone else reads.
 import { ApiError, describeError } from "../api.js";
-import { h, statusBox } from "../dom.js";
+import { appendTo, h, statusBox } from "../dom.js";
 import { renderSheet } from "../sheet.js";
 
 export async function render(app, main, { params }) {
@@ -13,10 +13,15 @@ export async function render(app, main, { params }) {
     template = await app.api.get(`/packs/${encodeURIComponent(character.packId)}/${encodeURIComponent(character.version)}/character-templates/${encodeURIComponent(character.templateId)}`);
   } catch (error) {
     status.show(describeError(error, t));
-    main.append(h("h1", {}, t("characters.title")), status.element);
+    appendTo(main, h("h1", {}, t("characters.title")), status.element);
     return;
   }
-  const editable = [app.user?.id, app.user?.name].includes(character.owner);
+  // The server hands characters to their owner only (and may leave out `owner`); a named owner is compared
+  // without regard to case, as account ids are UUIDs in either case.
+  const me = [app.user?.id, app.user?.name].filter(Boolean).map((x) => String(x).toLowerCase());
+  const editable = !character.owner || me.includes(String(character.owner).toLowerCase());
+  const packName = await app.api.get(`/packs/${encodeURIComponent(character.packId)}/${encodeURIComponent(character.version)}`)
+    .then((pack) => pack.name, () => character.packId);
   const changes = {};
   const save = h("button", { type: "button", class: "button-primary", disabled: true }, t("characters.save"));
   const sheet = renderSheet(app, {
@@ -28,7 +33,7 @@ export async function render(app, main, { params }) {
       save.disabled = false;
     },
     searchOptions: async (fieldID, q) =>
-      (await app.api.get(`/characters/${encodeURIComponent(character.id)}/fields/${encodeURIComponent(fieldID)}/options`, { query: { q } }))?.items ?? [],
+      (await app.api.get(`/characters/${encodeURIComponent(character.id)}/fields/${encodeURIComponent(fieldID)}/options`, { query: { q, limit: 200 } }))?.items ?? [],
   });
   save.addEventListener("click", async () => {
     save.disabled = true;
@@ -43,9 +48,9 @@ export async function render(app, main, { params }) {
       save.disabled = false;
     }
   });
-  main.append(
+  appendTo(main,
     h("h1", {}, character.name),
-    h("p", { class: "meta" }, `${template.name} · ${character.packId} ${character.version}`, editable ? "" : ` · ${t("characters.readOnly")}`),
+    h("p", { class: "meta" }, `${template.name} · ${packName} ${character.version}`, editable ? "" : ` · ${t("characters.readOnly")}`),
     sheet,
     editable ? h("div", { class: "sticky-actions" }, status.element, save) : null,
   );

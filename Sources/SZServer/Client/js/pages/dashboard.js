@@ -3,6 +3,7 @@ import { describeError, uploadWithProgress } from "../api.js";
 import { field, h, statusBox } from "../dom.js";
 import { formatBytes, formatDate } from "../format.js";
 import { pathFor } from "../routes.js";
+import { gameActions, importGameForm } from "../game-files.js";
 import { pagedList, validationReport } from "../widgets.js";
 
 export function render(app, main) {
@@ -10,6 +11,7 @@ export function render(app, main) {
   const locale = app.i18n.locale;
   main.append(h("h1", {}, t("dashboard.title", { name: app.user.name })));
 
+  const gameStatus = statusBox();
   const games = pagedList(app, {
     title: t("dashboard.games"),
     emptyText: t("dashboard.noGames"),
@@ -20,6 +22,7 @@ export function render(app, main) {
         { class: "item" },
         h("a", { href: game.url ?? pathFor("table", game), "data-link": true }, game.name || game.slug),
         h("span", { class: "meta" }, t("dashboard.updated", { date: formatDate(game.updatedAt, locale) })),
+        gameActions(app, game, { onDeleted: () => games.reload(), report: (message, kind) => gameStatus.show(message, kind) }),
       ),
   });
   const characters = pagedList(app, {
@@ -53,7 +56,7 @@ export function render(app, main) {
 
   main.append(
     h("div", { class: "dashboard-grid" },
-      h("div", { class: "column" }, newGameForm(app), games.element),
+      h("div", { class: "column" }, newGameForm(app), gameStatus.element, games.element, importGameForm(app, () => games.reload())),
       h("div", { class: "column" }, characters.element, uploadPackForm(app, () => packs.reload()), packs.element),
     ),
   );
@@ -129,8 +132,9 @@ function uploadPackForm(app, onUploaded) {
       form.reset();
       onUploaded();
     } catch (error) {
-      status.show(describeError(error, t));
+      // A validation report says what is wrong in our words; the server's one-line summary would only repeat it.
       if (error.problem?.report) report.append(validationReport(app, error.problem.report));
+      else status.show(describeError(error, t));
     } finally {
       progress.hidden = true;
       submit.disabled = false;

@@ -1,13 +1,24 @@
-// The table: the board, the dice tray and roll log, the players, the tokens, and for GMs the scenes.
+// The table: the board, the dice tray and roll log, the selected token, the tokens, the players, images, music,
+// and for GMs the scenes. Each panel lives in its own module under table/; this page wires them to the socket.
 import { describeError, uploadWithProgress } from "../api.js";
-import { clear, h, statusBox, uniqueID } from "../dom.js";
-import { describeRoll, formulaForDie, trayDice } from "../dice.js";
-import { activeScene, applyEvent, applyWelcome, isGM, mayMove, visibleTokens, withLocalDrag, withoutDrag } from "../game-state.js";
+import { h, statusBox, uniqueID } from "../dom.js";
+import { activeScene, applyEvent, applyWelcome, mayMove, me, visibleTokens, withLocalDrag, withoutDrag } from "../game-state.js";
 import { TableConnection, createDragThrottle, socketURL } from "../protocol.js";
 import { pathFor } from "../routes.js";
 import { forgetSeat, loadSeat } from "../seat.js";
+import { assetsPanel } from "../table/assets-panel.js";
 import { Board } from "../table/board.js";
-import { clampToScene, keyboardStep } from "../table/view.js";
+import { drawingDialog } from "../table/drawing-dialog.js";
+import { placedSize } from "../table/drawing.js";
+import { dicePanel } from "../table/dice-panel.js";
+import { musicPanel } from "../table/music-panel.js";
+import { playersPanel } from "../table/players-panel.js";
+import { rollLog } from "../table/roll-log.js";
+import { measure } from "../table/ruler.js";
+import { scenesPanel } from "../table/scenes-panel.js";
+import { tokenList } from "../table/token-list.js";
+import { tokenPanel } from "../table/token-panel.js";
+import { clampToScene, groupMoves, keyboardStep, pickSelection } from "../table/view.js";
 
 export function render(app, main, { params }) {
   const seat = loadSeat(localStorage, params.gm, params.slug);
@@ -15,7 +26,8 @@ export function render(app, main, { params }) {
   const { t } = app;
   const gamePath = `/games/${encodeURIComponent(params.gm)}/${encodeURIComponent(params.slug)}`;
   let state = null;
-  let selected = null;
+  /** The ids of the tokens this viewer has selected, in the order they were picked. */
+  let selected = [];
 
   const heading = h("h1", { class: "table-title" }, params.slug);
   const connectionText = h("span", {}, t("table.status.connecting"));
@@ -23,25 +35,24 @@ export function render(app, main, { params }) {
   const problem = statusBox();
   const helpID = uniqueID("board-help");
   const canvas = h("canvas", { class: "board", tabindex: "0", role: "application", "aria-label": t("table.boardLabel"), "aria-describedby": helpID });
+  const rulerOutput = h("p", { class: "ruler-output", role: "status" });
+  const rulerButton = h("button", { type: "button", "aria-pressed": "false", onclick: () => setMeasuring(!board.measuring) }, t("ruler.button"));
   const zoomButtons = h("div", { class: "zoom-buttons", role: "group", "aria-label": t("table.zoom") },
     h("button", { type: "button", onclick: () => board.zoom(1.25), "aria-label": t("table.zoomIn") }, "+"),
     h("button", { type: "button", onclick: () => board.zoom(0.8), "aria-label": t("table.zoomOut") }, "−"),
-    h("button", { type: "button", onclick: () => board.fit() }, t("table.fit")));
-
-  const playerList = h("ul", { class: "players" });
-  const tokenList = h("ul", { class: "token-list" });
-  const rollLog = h("ol", { class: "roll-log" });
-  // Quiet while the snapshot's old rolls fill in; polite from then on, so each new roll is read out once.
-  const rollRegion = h("div", { role: "log", "aria-live": "off" }, rollLog);
-  const sceneSection = h("section", { class: "panel", hidden: true, "aria-labelledby": "scenes-heading" });
-  const shownRolls = new Set();
+    h("button", { type: "button", onclick: () => board.fit() }, t("table.fit")),
+    rulerButton);
 
   const board = new Board(canvas, {
     imageURL: (blobID) => `/api/v1/images/${blobID}`,
-    onSelect: select,
+    onPick: (tokenID, toggle) => setSelection(pickSelection(selected, tokenID, toggle)),
+    onBoxSelect: (tokenIDs) => setSelection([...new Set([...selected, ...tokenIDs])]),
     onDrag: drag,
     onDrop: drop,
-    onBeacon: (point) => send({ type: "beacon.place", x: Math.round(point.x), y: Math.round(point.y) }),
+    onBeacon: (point) => send({ type: "beacon.place", x: Math.round(point.x), y: Math.round(point.y) }).catch(() => {}),
+    onMeasure: (line) => {
+      rulerOutput.textContent = line && state ? describeDistance(line) : "";
+    },
   });
   const dragThrottle = createDragThrottle((moves) => connection.sendQuietly({ type: "token.drag", moves }));
 
@@ -50,16 +61,39 @@ export function render(app, main, { params }) {
     credential: seat.credential,
     createSocket: (url) => new WebSocket(url),
     onWelcome: (welcome) => update(applyWelcome(state, welcome)),
-    onEvent: (event) => state && update(applyEvent(state, event)),
+    onEvent: (event) => {
+      if (!state) return;
+      update(applyEvent(state, event));
+      // A ping is only a picture on the board; screen readers hear who pinged.
+      if (event.type === "beacon.placed" && event.playerID !== state.playerID) {
+        const name = state.players.find((p) => p.id === event.playerID)?.name ?? "?";
+        app.announce(t("table.pinged", { name }));
+      }
+    },
     onStatus: showStatus,
   });
 
   function send(command) {
     return connection.send(command).catch((error) => {
-      problem.show(t(`table.error.${error.code}`) === `table.error.${error.code}` ? error.message : t(`table.error.${error.code}`, { message: error.message }));
+      const key = `table.error.${error.code}`;
+      problem.show(t(key) === key ? error.message : t(key, { message: error.message }));
       throw error;
     });
   }
+
+  const tokens = tokenPanel(app, { send, nameOf: tokenName });
+  const list = tokenList(app, {
+    nameOf: tokenName,
+    onPick: (tokenID, toggle) => {
+      setSelection(pickSelection(selected, tokenID, toggle));
+      canvas.focus();
+    },
+  });
+  const rolls = rollLog(app);
+  const players = playersPanel(app, { send });
+  const scenes = scenesPanel(app, { send });
+  const music = musicPanel(app, { send, gamePath, credential: seat.credential, showProblem: (m) => problem.show(m) });
+  const dice = dicePanel(app, { send, showProblem: (m) => problem.show(m), storageKey: `sz.rollCharacter.${params.gm}/${params.slug}` });
 
   function showStatus(status, detail = {}) {
     connectionBox.className = `connection ${status}`;
@@ -78,64 +112,106 @@ export function render(app, main, { params }) {
 
   function update(next) {
     state = next;
-    if (selected && !state.tokens[selected]) selected = null;
+    selected = selected.filter((id) => state.tokens[id]);
     heading.textContent = state.name || params.slug;
-    for (const element of main.querySelectorAll(".gm-only")) element.hidden = !isGM(state);
+    // Spectators only watch: the tools that send commands are not offered to them.
+    const watching = me(state)?.role === "spectator";
+    for (const element of [dice, assets.element, tokens.element]) element.hidden = watching;
     board.setState(state, selected);
-    drawPlayers();
-    drawTokens();
-    drawRolls();
-    drawScenes();
+    tokens.refresh(state, selected);
+    players.refresh(state);
+    scenes.refresh(state);
+    music.refresh(state);
+    assets.refresh(state);
+    list.refresh(state, selected);
+    rolls.refresh(state);
   }
 
-  function select(tokenID) {
-    if (selected === tokenID) return;
-    selected = tokenID;
+  function setSelection(tokenIDs) {
+    if (tokenIDs.length === selected.length && tokenIDs.every((id, i) => id === selected[i])) return;
+    selected = tokenIDs;
     board.setState(state, selected);
-    drawTokens();
-    connection.sendQuietly({ type: "token.select", tokenIDs: tokenID ? [tokenID] : [] });
-    const token = tokenID && state.tokens[tokenID];
-    app.announce(token ? t("table.selected", { name: tokenName(token) }) : t("table.deselected"));
+    tokens.refresh(state, selected);
+    list.refresh(state, selected);
+    connection.sendQuietly({ type: "token.select", tokenIDs: selected });
+    const names = selected.map((id) => tokenName(state.tokens[id]));
+    app.announce(names.length ? t("table.selected", { name: names.join(", ") }) : t("table.deselected"));
   }
 
-  function drag(tokenID, at) {
-    const point = clampToScene(activeScene(state), at);
-    state = withLocalDrag(state, tokenID, point);
-    board.setState(state, selected);
-    dragThrottle.move([{ tokenID, ...point }]);
+  function clamped(moves) {
+    const scene = activeScene(state);
+    return moves.map((move) => ({ tokenID: move.tokenID, ...clampToScene(scene, move) }));
   }
 
-  async function drop(tokenID, at, cancelled) {
+  function withDrags(moves) {
+    return moves.reduce((next, move) => withLocalDrag(next, move.tokenID, { x: move.x, y: move.y }), state);
+  }
+
+  function drag(moves) {
+    const points = clamped(moves);
+    state = withDrags(points);
+    board.setState(state, selected);
+    dragThrottle.move(points);
+  }
+
+  async function drop(moves, cancelled) {
     dragThrottle.finish();
-    if (cancelled) {
-      update(withoutDrag(state, tokenID));
-      return;
-    }
-    const point = clampToScene(activeScene(state), at);
-    state = withLocalDrag(state, tokenID, point);
+    const undo = () => update(moves.reduce((next, move) => withoutDrag(next, move.tokenID), state));
+    if (cancelled) return undo();
+    const points = clamped(moves);
+    state = withDrags(points);
     try {
-      await send({ type: "token.move", moves: [{ tokenID, ...point }] });
+      await send({ type: "token.move", moves: points });
     } catch {
-      update(withoutDrag(state, tokenID));
+      undo();
     }
   }
 
   function tokenName(token) {
-    return token.label || t("table.unnamedToken", { index: visibleTokens(state).filter((x) => !x.background).indexOf(token) + 1 });
+    return token.label || t("table.unnamedToken", { index: visibleTokens(state).filter((x) => !x.background).findIndex((x) => x.id === token.id) + 1 });
+  }
+
+  function describeDistance(line) {
+    const distance = measure(activeScene(state), line.from, line.to);
+    return t(distance.byGrid ? "ruler.cells" : "ruler.units", { count: distance.cells });
+  }
+
+  function setMeasuring(on) {
+    board.setMeasuring(on);
+    rulerButton.setAttribute("aria-pressed", String(on));
+    if (!on) return;
+    // The keyboard's ruler starts at the selected token (or the middle of the scene); arrow keys move its end.
+    const scene = activeScene(state);
+    const token = state.tokens[selected[0]];
+    const from = token ? { x: token.x, y: token.y } : { x: scene.width / 2, y: scene.height / 2 };
+    board.setMeasure({ from, to: from });
+    app.announce(t("ruler.on"));
   }
 
   function keyOnBoard(event) {
     if (!state) return;
     const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
-    const token = selected && state.tokens[selected];
+    const chosen = selected.map((id) => state.tokens[id]);
+    const token = chosen[0];
+    if (board.measuring && board.measureLine && arrows[event.key]) {
+      event.preventDefault();
+      const [dx, dy] = arrows[event.key];
+      const step = keyboardStep(activeScene(state), event.shiftKey);
+      const { from, to } = board.measureLine;
+      board.setMeasure({ from, to: { x: to.x + dx * step, y: to.y + dy * step } });
+      app.announce(rulerOutput.textContent);
+      return;
+    }
+    if (tokens.handleKey(event)) return;
     if (arrows[event.key]) {
       event.preventDefault();
       const [dx, dy] = arrows[event.key];
-      if (token && mayMove(state, token)) {
+      const movable = chosen.filter((x) => mayMove(state, x));
+      if (movable.length) {
         const step = keyboardStep(activeScene(state), event.shiftKey);
-        const point = clampToScene(activeScene(state), { x: token.x + dx * step, y: token.y + dy * step });
-        send({ type: "token.move", moves: [{ tokenID: token.id, ...point }] })
-          .then(() => app.announce(t("table.moved", { name: tokenName(token), x: point.x, y: point.y })))
+        const moves = clamped(groupMoves(movable.map((x) => ({ tokenID: x.id, x: x.x, y: x.y })), dx * step, dy * step));
+        send({ type: "token.move", moves })
+          .then(() => app.announce(t("table.moved", { name: movable.map(tokenName).join(", "), x: moves[0].x, y: moves[0].y })))
           .catch(() => {});
       } else {
         board.pan(-dx * 40, -dy * 40);
@@ -143,151 +219,87 @@ export function render(app, main, { params }) {
     } else if (event.key === "+" || event.key === "=") board.zoom(1.25);
     else if (event.key === "-") board.zoom(0.8);
     else if (event.key === "0") board.fit();
-    else if (event.key === "Escape") select(null);
-    else if (event.key === "n" || event.key === "p") {
-      const tokens = visibleTokens(state).filter((x) => !x.background);
-      if (!tokens.length) return;
-      const index = tokens.findIndex((x) => x.id === selected);
-      const nextIndex = event.key === "n" ? (index + 1) % tokens.length : (index - 1 + tokens.length) % tokens.length;
-      select(tokens[nextIndex].id);
+    else if (event.key === "m") setMeasuring(!board.measuring);
+    else if (event.key === "Escape") {
+      if (board.measuring) setMeasuring(false);
+      else setSelection([]);
+    } else if ((event.ctrlKey || event.metaKey) && event.key === "a") {
+      event.preventDefault();
+      setSelection(visibleTokens(state).filter((x) => !x.background).map((x) => x.id));
+    } else if (event.key === "n" || event.key === "p" || event.key === "N" || event.key === "P") {
+      // N and P step through the tokens; with Shift the next one joins the selection.
+      const shown = visibleTokens(state).filter((x) => !x.background);
+      if (!shown.length) return;
+      const index = shown.findIndex((x) => x.id === selected[selected.length - 1]);
+      const forward = event.key.toLowerCase() === "n";
+      const nextIndex = forward ? (index + 1) % shown.length : (index - 1 + shown.length) % shown.length;
+      setSelection(pickSelection(selected, shown[nextIndex].id, event.shiftKey));
     } else if (event.key === "b") {
       const scene = activeScene(state);
       const at = token ?? { x: scene.width / 2, y: scene.height / 2 };
       send({ type: "beacon.place", x: Math.round(at.x), y: Math.round(at.y) }).catch(() => {});
-    } else if ((event.key === "Delete" || event.key === "Backspace") && token && mayMove(state, token)) {
-      send({ type: "token.delete", tokenIDs: [token.id] }).catch(() => {});
+    } else if ((event.key === "Delete" || event.key === "Backspace") && chosen.length && chosen.every((x) => mayMove(state, x))) {
+      send({ type: "token.delete", tokenIDs: selected }).catch(() => {});
     }
   }
   canvas.addEventListener("keydown", keyOnBoard);
 
-  function drawPlayers() {
-    clear(playerList, state.players.filter((p) => p.standing === "active").map((player) => {
-      const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
-      swatch.style.backgroundColor = player.colour;
-      return h("li", { class: player.online ? "online" : "offline" }, swatch,
-        h("span", { class: "player-name" }, player.name, player.id === state.playerID ? ` ${t("table.you")}` : ""),
-        h("span", { class: "player-meta" }, `${t(`table.role.${player.role}`)} · ${t(player.online ? "table.online" : "table.offline")}`));
-    }));
+  async function uploadImage(file, asBackground) {
+    const image = await uploadWithProgress(`${gamePath}/images${asBackground ? "?purpose=background" : ""}`, file, {
+      headers: { "X-Game-Credential": seat.credential },
+    });
+    return image.sha256;
   }
 
-  function drawTokens() {
-    const tokens = visibleTokens(state).filter((x) => !x.background);
-    clear(tokenList, tokens.length ? tokens.map((token) => h("li", {}, h("button", {
-      type: "button", class: "token-button", "aria-pressed": String(token.id === selected),
-      onclick: () => { select(token.id); canvas.focus(); },
-    }, tokenName(token), h("span", { class: "meta" }, ` (${Math.round(token.x)}, ${Math.round(token.y)})`))))
-      : h("li", { class: "empty-state" }, t("table.noTokens")));
-  }
-
-  function drawRolls() {
-    for (const roll of state.rolls) {
-      if (shownRolls.has(roll.id)) continue;
-      shownRolls.add(roll.id);
-      const parts = describeRoll(roll, state.players);
-      const swatch = h("span", { class: "swatch", "aria-hidden": "true" });
-      swatch.style.backgroundColor = parts.colour;
-      rollLog.append(h("li", {}, swatch,
-        h("span", { class: "roll-line" }, t(parts.private ? "table.rolledPrivately" : "table.rolled", { name: parts.name, formula: parts.formula }), " ",
-          h("strong", { class: "roll-total" }, new Intl.NumberFormat(app.i18n.locale).format(parts.total))),
-        h("span", { class: "roll-breakdown" }, parts.breakdown)));
+  /** An uploaded image as the scene's background, or as a token in the middle of the scene. */
+  async function placeImage(blobID, { asBackground, hidden, size }) {
+    const scene = activeScene(state);
+    if (asBackground) {
+      await send({ type: "scene.update", sceneID: scene.id, background: blobID });
+      return;
     }
-    rollLog.scrollTop = rollLog.scrollHeight;
-    rollRegion.setAttribute("aria-live", "polite");
+    const token = { image: blobID, x: Math.round(scene.width / 2), y: Math.round(scene.height / 2), size: size ?? scene.grid?.cellSize ?? 64 };
+    if (hidden) token.hidden = true;
+    await send({ type: "token.create", sceneID: scene.id, tokens: [token] });
   }
 
-  function drawScenes() {
-    sceneSection.hidden = !isGM(state);
-    if (!isGM(state)) return;
-    const nameID = uniqueID("scene-name");
-    const nameInput = h("input", { id: nameID, required: true, maxlength: 30 });
-    const form = h("form", { class: "inline-form" }, h("label", { for: nameID }, t("table.sceneName")), nameInput,
-      h("button", { type: "submit" }, t("table.addScene")));
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      if (nameInput.value.trim()) send({ type: "scene.create", name: nameInput.value.trim() }).catch(() => {});
-    });
-    clear(sceneSection, h("h2", { id: "scenes-heading" }, t("table.scenes")),
-      h("ul", { class: "scene-strip" }, state.scenes.map((scene) => h("li", { "aria-current": scene.id === state.activeSceneID ? "true" : null },
-        h("span", {}, scene.name),
-        scene.id === state.activeSceneID ? h("span", { class: "meta" }, t("table.activeScene"))
-          : h("button", { type: "button", onclick: () => send({ type: "scene.activate", sceneID: scene.id }).catch(() => {}) }, t("table.showScene"))))),
-      form);
-  }
-
-  function diceTray() {
-    const formulaID = uniqueID("formula");
-    const privateID = uniqueID("private");
-    const formula = h("input", { id: formulaID, autocomplete: "off", maxlength: 200, placeholder: "2d6+1", spellcheck: "false" });
-    const secret = h("input", { id: privateID, type: "checkbox" });
-    const roll = (text) => send({ type: "dice.roll", formula: text, private: secret.checked }).catch(() => {});
-    const form = h("form", { class: "formula-form" },
-      h("label", { for: formulaID }, t("table.formula")), formula,
-      h("div", { class: "check" }, secret, h("label", { for: privateID }, t("table.private"))),
-      h("button", { type: "submit", class: "button-primary" }, t("table.roll")));
-    form.addEventListener("submit", (event) => {
-      event.preventDefault();
-      if (formula.value.trim()) roll(formula.value.trim());
-    });
-    return h("section", { class: "panel", "aria-labelledby": "dice-heading" }, h("h2", { id: "dice-heading" }, t("table.dice")),
-      h("div", { class: "dice-buttons" }, trayDice.map((sides) => h("button", {
-        type: "button", class: "die", "aria-label": t("table.rollDie", { sides }), onclick: () => roll(formulaForDie(sides)),
-      }, `d${sides}`))),
-      form);
-  }
-
-  function imageUpload() {
-    const inputID = uniqueID("token-image");
-    const input = h("input", { id: inputID, type: "file", accept: "image/png,image/jpeg,image/webp,image/gif" });
-    const asBackgroundID = uniqueID("as-background");
-    const asBackground = h("input", { id: asBackgroundID, type: "checkbox" });
-    const progress = h("progress", { max: 1, value: 0, hidden: true, "aria-label": t("table.uploading") });
-    const gmOnly = h("div", { class: "check gm-only", hidden: true }, asBackground, h("label", { for: asBackgroundID }, t("table.asBackground")));
-    input.addEventListener("change", async () => {
-      const file = input.files[0];
-      if (!file || !state) return;
-      progress.hidden = false;
-      try {
-        const image = await uploadWithProgress(`${gamePath}/images`, file, {
-          headers: { "X-Game-Credential": seat.credential },
-          onProgress: (f) => { progress.value = f; },
-        });
-        const scene = activeScene(state);
-        if (asBackground.checked && isGM(state)) {
-          await send({ type: "scene.update", sceneID: scene.id, background: image.sha256 });
-        } else {
-          const size = scene.grid?.cellSize ?? 64;
-          await send({ type: "token.create", sceneID: scene.id, tokens: [{ image: image.sha256, x: Math.round(scene.width / 2), y: Math.round(scene.height / 2), size }] });
-        }
-        app.announce(t("table.imageAdded"));
-      } catch (error) {
-        if (!(error?.code)) problem.show(describeError(error, t));
-      } finally {
-        progress.hidden = true;
-        input.value = "";
-      }
-    });
-    return h("section", { class: "panel", "aria-labelledby": "images-heading" }, h("h2", { id: "images-heading" }, t("table.images")),
-      h("label", { for: inputID }, t("table.addImage")), input, gmOnly, progress);
-  }
+  const drawing = drawingDialog(app, {
+    colour: () => me(state)?.colour ?? "#1d4ed8",
+    onDone: async (blob, kind) => placeImage(await uploadImage(blob, false), { size: placedSize(kind, activeScene(state)) }),
+  });
+  const assets = assetsPanel(app, {
+    addFile: async (file, placement) => placeImage(await uploadImage(file, placement.asBackground), placement),
+    place: placeImage,
+    // Command errors are shown by `send` already; upload errors are explained here.
+    fail: (error) => error?.code || problem.show(describeError(error, t)),
+    dropTarget: canvas,
+    drawButton: drawing.open,
+  });
 
   main.append(h("div", { class: "table-layout" },
     h("div", { class: "board-area" },
       h("div", { class: "board-toolbar" }, heading, connectionBox, zoomButtons),
       problem.element,
       canvas,
-      h("p", { id: helpID, class: "board-help" }, t("table.boardHelp"))),
+      rulerOutput,
+      // Folded away to leave the board its room; the board's description still reads it to screen readers.
+      h("details", { class: "board-help" }, h("summary", {}, t("table.helpSummary")), h("p", { id: helpID }, t("table.boardHelp")))),
     h("aside", { class: "side-panel", "aria-label": t("table.sidePanel") },
-      diceTray(),
-      h("section", { class: "panel", "aria-labelledby": "log-heading" }, h("h2", { id: "log-heading" }, t("table.rolls")), rollRegion),
-      h("section", { class: "panel", "aria-labelledby": "players-heading" }, h("h2", { id: "players-heading" }, t("table.players")), playerList),
-      h("section", { class: "panel", "aria-labelledby": "tokens-heading" }, h("h2", { id: "tokens-heading" }, t("table.tokens")), tokenList),
-      imageUpload(),
-      sceneSection)));
+      dice,
+      rolls.element,
+      tokens.element,
+      list.element,
+      players.element,
+      assets.element,
+      scenes.element,
+      music.element)),
+    drawing.dialog);
   document.body.classList.add("on-table");
   connection.start();
   return () => {
     document.body.classList.remove("on-table");
     connection.stop();
+    music.stop();
     board.destroy();
   };
 }

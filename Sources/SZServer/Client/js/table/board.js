@@ -1,17 +1,25 @@
 // The board canvas: draws the active scene (background, grid, tokens, selections, beacons) and turns mouse,
 // touch and pen input into pans, zooms, selections and drags. Game rules stay outside: callbacks decide.
 import { activeScene, mayMove, visibleTokens } from "../game-state.js";
-import { fitView, panBy, toScene, toScreen, tokenAt, zoomAt } from "./view.js";
+import { measure } from "./ruler.js";
+import { fitView, groupMoves, panBy, toScene, toScreen, tokenAt, tokensInBox, zoomAt } from "./view.js";
 
 const beaconLifetime = 2500;
 
 export class Board {
-  constructor(canvas, { imageURL, onSelect, onDrag, onDrop, onBeacon }) {
-    Object.assign(this, { canvas, imageURL, onSelect, onDrag, onDrop, onBeacon });
+  /**
+   * @param {HTMLCanvasElement} canvas
+   * @param {object} callbacks `onPick(tokenID | null, toggle)`, `onBoxSelect(tokenIDs)`, `onDrag(moves)`,
+   *   `onDrop(moves, cancelled)`, `onBeacon(point)`, `onMeasure(line | null)`; `imageURL(blobID)` names images.
+   */
+  constructor(canvas, { imageURL, onPick, onBoxSelect, onDrag, onDrop, onBeacon, onMeasure }) {
+    Object.assign(this, { canvas, imageURL, onPick, onBoxSelect, onDrag, onDrop, onBeacon, onMeasure });
+    this.measuring = false;
+    this.measureLine = null;
     this.context = canvas.getContext("2d");
     this.state = null;
     this.view = null;
-    this.selected = null;
+    this.selected = [];
     this.images = new Map();
     this.pointers = new Map();
     this.gesture = null;
@@ -59,6 +67,19 @@ export class Board {
     this.requestDraw();
   }
 
+  /** Ruler mode: a drag measures instead of moving or panning. */
+  setMeasuring(on) {
+    this.measuring = on;
+    if (!on) this.setMeasure(null);
+  }
+
+  /** The ruler's line in scene units (`{from, to}`), or null to hide it. */
+  setMeasure(line) {
+    this.measureLine = line;
+    this.onMeasure?.(line);
+    this.requestDraw();
+  }
+
   resize() {
     const ratio = window.devicePixelRatio || 1;
     this.canvas.width = Math.max(1, Math.round(this.canvas.clientWidth * ratio));
@@ -79,16 +100,35 @@ export class Board {
       this.gesture = { kind: "pinch", distance: this.pointerDistance() };
       return;
     }
-    const token = tokenAt(visibleTokens(this.state), this.scenePoint(event));
+    if (this.measuring) {
+      const from = this.scenePoint(event);
+      this.gesture = { kind: "measure", from };
+      this.setMeasure({ from, to: from });
+      return;
+    }
+    const at = this.scenePoint(event);
+    const token = tokenAt(visibleTokens(this.state), at);
+    const toggle = event.shiftKey || event.ctrlKey || event.metaKey;
+    if (token && toggle) {
+      this.onPick?.(token.id, true);
+      this.gesture = { kind: "none" };
+      return;
+    }
     if (token) {
-      this.onSelect?.(token.id);
-      if (mayMove(this.state, token)) {
-        const at = this.scenePoint(event);
-        this.gesture = { kind: "drag", tokenID: token.id, grab: { x: at.x - token.x, y: at.y - token.y }, moved: false };
+      if (!this.selected.includes(token.id)) this.onPick?.(token.id, false);
+      // A token of the selection drags the whole selection along, as far as the viewer may move each token.
+      const group = this.selected.includes(token.id) ? this.selected : [token.id];
+      const starts = visibleTokens(this.state).filter((x) => group.includes(x.id) && mayMove(this.state, x))
+        .map((x) => ({ tokenID: x.id, x: x.x, y: x.y }));
+      if (starts.some((start) => start.tokenID === token.id)) {
+        this.gesture = { kind: "drag", from: at, starts, moved: false };
         return;
       }
+    } else if (toggle) {
+      this.gesture = { kind: "box", from: at, to: at };
+      return;
     } else {
-      this.onSelect?.(null);
+      this.onPick?.(null, false);
     }
     this.gesture = { kind: "pan", x: event.clientX, y: event.clientY };
   }
@@ -107,10 +147,13 @@ export class Board {
       this.gesture.distance = distance;
     } else if (this.gesture.kind === "pan") {
       this.view = panBy(this.view, event.clientX - previous.x, event.clientY - previous.y);
+    } else if (this.gesture.kind === "measure") {
+      this.setMeasure({ from: this.gesture.from, to: this.scenePoint(event) });
+    } else if (this.gesture.kind === "box") {
+      this.gesture.to = this.scenePoint(event);
     } else if (this.gesture.kind === "drag") {
-      const at = this.scenePoint(event);
       this.gesture.moved = true;
-      this.onDrag?.(this.gesture.tokenID, { x: at.x - this.gesture.grab.x, y: at.y - this.gesture.grab.y });
+      this.onDrag?.(this.dragMoves(this.gesture, event));
     }
     this.requestDraw();
   }
@@ -120,10 +163,16 @@ export class Board {
     const gesture = this.gesture;
     if (this.pointers.size === 0) this.gesture = null;
     else if (gesture?.kind === "pinch") this.gesture = { kind: "none" };
-    if (gesture?.kind === "drag" && gesture.moved) {
-      const at = this.scenePoint(event);
-      this.onDrop?.(gesture.tokenID, { x: at.x - gesture.grab.x, y: at.y - gesture.grab.y }, cancelled);
+    if (gesture?.kind === "drag" && gesture.moved) this.onDrop?.(this.dragMoves(gesture, event), cancelled);
+    if (gesture?.kind === "box" && !cancelled) {
+      this.onBoxSelect?.(tokensInBox(visibleTokens(this.state), gesture.from, gesture.to));
+      this.requestDraw();
     }
+  }
+
+  dragMoves(gesture, event) {
+    const at = this.scenePoint(event);
+    return groupMoves(gesture.starts, at.x - gesture.from.x, at.y - gesture.from.y);
   }
 
   pointerDistance() {
@@ -177,6 +226,51 @@ export class Board {
     const selections = this.otherSelections();
     for (const token of visibleTokens(this.state)) this.drawToken(token, scene, selections.get(token.id));
     this.drawBeacons();
+    if (this.measureLine) this.drawRuler(this.measureLine, scene);
+    if (this.gesture?.kind === "box") this.drawBox(this.gesture);
+  }
+
+  drawBox({ from, to }) {
+    const c = this.context;
+    c.save();
+    c.lineWidth = 2 / this.view.scale;
+    c.strokeStyle = "#facc15";
+    c.fillStyle = "rgba(250, 204, 21, 0.12)";
+    c.setLineDash([6 / this.view.scale, 4 / this.view.scale]);
+    c.fillRect(from.x, from.y, to.x - from.x, to.y - from.y);
+    c.strokeRect(from.x, from.y, to.x - from.x, to.y - from.y);
+    c.restore();
+  }
+
+  drawRuler({ from, to }, scene) {
+    const c = this.context;
+    const unit = 1 / this.view.scale;
+    c.save();
+    c.lineWidth = 3 * unit;
+    c.strokeStyle = "#facc15";
+    c.setLineDash([8 * unit, 4 * unit]);
+    c.beginPath();
+    c.moveTo(from.x, from.y);
+    c.lineTo(to.x, to.y);
+    c.stroke();
+    c.setLineDash([]);
+    for (const end of [from, to]) {
+      c.beginPath();
+      c.arc(end.x, end.y, 5 * unit, 0, Math.PI * 2);
+      c.fillStyle = "#facc15";
+      c.fill();
+    }
+    const text = String(measure(scene, from, to).cells);
+    const fontSize = 15 * unit;
+    c.font = `700 ${fontSize}px system-ui, sans-serif`;
+    c.textAlign = "left";
+    c.textBaseline = "bottom";
+    c.lineWidth = fontSize / 4;
+    c.strokeStyle = "rgba(0,0,0,0.9)";
+    c.strokeText(text, to.x + 8 * unit, to.y - 8 * unit);
+    c.fillStyle = "#ffffff";
+    c.fillText(text, to.x + 8 * unit, to.y - 8 * unit);
+    c.restore();
   }
 
   drawGrid(scene) {
@@ -211,6 +305,8 @@ export class Board {
     c.translate(token.x, token.y);
     c.rotate((token.rotation * Math.PI) / 180);
     if (token.flipped) c.scale(-1, 1);
+    // GM-only tokens show see-through to the GM, so what the table cannot see stands out.
+    if (token.hidden) c.globalAlpha = 0.5;
     const image = this.image(token.image);
     if (image) {
       c.drawImage(image, -half, -half, token.size, token.size);
@@ -225,12 +321,13 @@ export class Board {
       c.stroke();
     }
     c.restore();
-    const outline = token.id === this.selected ? "#facc15" : otherColour;
+    const mine = this.selected.includes(token.id);
+    const outline = mine ? "#facc15" : otherColour;
     if (outline) {
       c.save();
       c.lineWidth = 3 / this.view.scale;
       c.strokeStyle = outline;
-      if (token.id !== this.selected) c.setLineDash([6 / this.view.scale, 4 / this.view.scale]);
+      if (!mine) c.setLineDash([6 / this.view.scale, 4 / this.view.scale]);
       c.strokeRect(token.x - half - 3, token.y - half - 3, token.size + 6, token.size + 6);
       c.restore();
     }

@@ -52,3 +52,22 @@ export function keyboardStep(scene, fine) {
 export function clamp(value, low, high) {
   return Math.min(high, Math.max(low, value));
 }
+
+/** The ids of the tokens whose centres lie in the box between two scene points (background tokens left out). */
+export function tokensInBox(tokens, from, to) {
+  const [left, right] = [Math.min(from.x, to.x), Math.max(from.x, to.x)];
+  const [top, bottom] = [Math.min(from.y, to.y), Math.max(from.y, to.y)];
+  return tokens.filter((t) => !t.background && t.x >= left && t.x <= right && t.y >= top && t.y <= bottom).map((t) => t.id);
+}
+
+/** The moves of tokens dragged together: each keeps its place relative to the others. */
+export function groupMoves(starts, dx, dy) {
+  return starts.map((start) => ({ tokenID: start.tokenID, x: start.x + dx, y: start.y + dy }));
+}
+
+/** A new selection after picking a token: alone, or toggled in or out of the selection (Shift or Ctrl). */
+export function pickSelection(selection, tokenID, toggle) {
+  if (tokenID === null) return toggle ? selection : [];
+  if (!toggle) return [tokenID];
+  return selection.includes(tokenID) ? selection.filter((id) => id !== tokenID) : [...selection, tokenID];
+}
