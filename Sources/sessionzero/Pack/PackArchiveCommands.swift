@@ -23,19 +23,7 @@ struct PackBuildCommand: AsyncParsableCommand {
     @OptionGroup var dependencies: DependencyOptions
 
     func run() async throws {
-        let contents = try PackInput.contents(at: folder)
-        var progress = ProgressLine(subject: "building \(output)")
-        let report = PackValidator().validate(consume contents, dependencies: try dependencies.load()) {
-            done,
-            total,
-            file in
-            progress.update("validated \(done)/\(total) \(file)")
-        }
-        progress.finish()
-        guard report.isValid else {
-            print(report.text(for: folder))
-            throw CommandExit.checkFailed
-        }
+        let warnings = try validatedWarnings()
         // Read again for writing: validation let go of the documents' bytes as it read them.
         let archive: PackArchive
         do {
@@ -49,9 +37,28 @@ struct PackBuildCommand: AsyncParsableCommand {
         } catch {
             throw inputError("\(output): cannot write the archive (\(error.localizedDescription))")
         }
-        for warning in report.warnings { print("warning: \(warning)") }
+        for warning in warnings { print("warning: \(warning)") }
         for skipped in archive.skippedFiles { print("left out \(skipped.path) (\(skipped.reason))") }
         print("wrote \(output): \(archive.bytes.count) bytes, sha256 \(archive.sha256)")
+    }
+
+    /// Validates the folder and keeps only the warnings, so the pack read for validation is freed before the
+    /// archive is written.
+    private func validatedWarnings() throws -> [ValidationProblem] {
+        let contents = try PackInput.contents(at: folder)
+        var progress = ProgressLine(subject: "building \(output)")
+        let report = PackValidator().validate(consume contents, dependencies: try dependencies.load()) {
+            done,
+            total,
+            file in
+            progress.update("validated \(done)/\(total) \(file)")
+        }
+        progress.finish()
+        guard report.isValid else {
+            print(report.text(for: folder))
+            throw CommandExit.checkFailed
+        }
+        return report.warnings
     }
 }
 

@@ -33,17 +33,17 @@ struct CharactersController {
                     now: now()
                 )
             }
-            return JSONResponse.make(Self.view(character), for: request, status: .created)
+            return APIResponse.make(Self.view(character), for: request, status: .created)
         }
         routes.on(.get, "/characters") { request, context in
             let user = try context.requireUser()
             let page = try Paging(request)
             let list = try await characters.list(owner: user.id, offset: page.offset, limit: page.limit)
-            return JSONResponse.page(list.map(Self.view), page, for: request)
+            return APIResponse.page(list.map(Self.view), page, for: request)
         }
         routes.on(.get, "/characters/:id") { request, context in
             let character = try await find(context)
-            return JSONResponse.make(Self.view(character), for: request)
+            return APIResponse.make(Self.view(character), for: request)
         }
         routes.on(.patch, "/characters/:id") { request, context in
             let user = try context.requireUser()
@@ -70,7 +70,7 @@ struct CharactersController {
                     now: now()
                 )
             }
-            return JSONResponse.make(Self.view(character), for: request)
+            return APIResponse.make(Self.view(character), for: request)
         }
         routes.on(.delete, "/characters/:id") { _, context in
             let user = try context.requireUser()
@@ -90,7 +90,7 @@ struct CharactersController {
                     limit: page.limit
                 )
             }
-            return JSONResponse.page(
+            return APIResponse.page(
                 try entries.map { try JSONParser().parse(Array($0.document.utf8)) },
                 page,
                 for: request
@@ -98,7 +98,7 @@ struct CharactersController {
         }
         routes.on(.get, "/characters/:id/export") { request, context in
             let character = try await find(context)
-            var response = JSONResponse.make(try characters.export(character), for: request)
+            var response = APIResponse.make(try characters.export(character), for: request)
             response.headers[.contentDisposition] = "attachment; filename=\"character.json\""
             return response
         }
@@ -113,7 +113,7 @@ struct CharactersController {
             let character = try await Self.mapping {
                 try await characters.importCharacter(document, owner: user.id, now: now())
             }
-            return JSONResponse.make(Self.view(character), for: request, status: .created)
+            return APIResponse.make(Self.view(character), for: request, status: .created)
         }
     }
 
@@ -143,8 +143,8 @@ struct CharactersController {
             "version": .string(character.packVersion),
             "templateId": .string(character.templateID),
             "fields": (try? JSONParser().parse(Array(character.fields.utf8))) ?? [:],
-            "createdAt": JSONResponse.date(character.createdAt),
-            "updatedAt": JSONResponse.date(character.updatedAt),
+            "createdAt": APIResponse.date(character.createdAt),
+            "updatedAt": APIResponse.date(character.updatedAt),
         ]
     }
 

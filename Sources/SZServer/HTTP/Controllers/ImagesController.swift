@@ -67,7 +67,7 @@ struct ImagesController {
             let view = ImageView(sha256: hash, width: image.width, height: image.height, type: image.kind.mediaType)
             return try EditedResponse(status: .created, response: view).response(from: request, context: context)
         }
-        routes.on(.get, "/images/:sha256") { _, context in
+        routes.on(.get, "/images/:sha256") { request, context in
             let hash = context.parameters.get("sha256") ?? ""
             // Only images are served here, so a blob of another kind (a pack, a track) never gets an image type.
             guard let bytes = try blobs.bytes(hash), let image = try? SniffedImage.sniff(bytes) else {
@@ -78,13 +78,7 @@ struct ImagesController {
                     detail: "no image is stored under \(hash.prefix(64))"
                 )
             }
-            var headers: HTTPFields = [
-                .contentType: image.kind.mediaType,
-                .cacheControl: "public, max-age=31536000, immutable",
-                .eTag: "\"\(hash)\"",
-            ]
-            headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+            return APIResponse.immutableBlob(bytes, sha256: hash, contentType: image.kind.mediaType, for: request)
         }
     }
 }

@@ -62,7 +62,7 @@ struct MusicController {
             let view = TrackView(sha256: hash, type: audio.kind.mediaType, size: bytes.count)
             return try EditedResponse(status: .created, response: view).response(from: request, context: context)
         }
-        routes.on(.get, "/music/:sha256") { _, context in
+        routes.on(.get, "/music/:sha256") { request, context in
             let hash = context.parameters.get("sha256") ?? ""
             // Only audio is served here, so an image or a pack never gets an audio type.
             guard let bytes = try blobs.bytes(hash), let audio = try? SniffedAudio.sniff(bytes) else {
@@ -73,13 +73,7 @@ struct MusicController {
                     detail: "no track is stored under \(hash.prefix(64))"
                 )
             }
-            var headers: HTTPFields = [
-                .contentType: audio.kind.mediaType,
-                .cacheControl: "public, max-age=31536000, immutable",
-                .eTag: "\"\(hash)\"",
-            ]
-            headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+            return APIResponse.immutableBlob(bytes, sha256: hash, contentType: audio.kind.mediaType, for: request)
         }
     }
 }

@@ -32,7 +32,7 @@ struct PacksController {
             let pack = try await Self.mapping {
                 try await library.install(archive, owner: user.id, visibility: visibility, now: now())
             }
-            return JSONResponse.make(try await view(of: pack, detailed: true), for: request, status: .created)
+            return APIResponse.make(try await view(of: pack, detailed: true), for: request, status: .created)
         }
         routes.on(.get, "/packs") { request, context in
             let page = try Paging(request)
@@ -44,11 +44,11 @@ struct PacksController {
             )
             var items: [JSONValue] = []
             for pack in packs { items.append(try await view(of: pack, detailed: false)) }
-            return JSONResponse.page(items, page, for: request)
+            return APIResponse.page(items, page, for: request)
         }
         routes.on(.get, "/packs/:packId/:version") { request, context in
             let pack = try await find(context)
-            return JSONResponse.make(try await view(of: pack, detailed: true), for: request)
+            return APIResponse.make(try await view(of: pack, detailed: true), for: request)
         }
         routes.on(.delete, "/packs/:packId/:version") { _, context in
             let user = try context.requireUser()
@@ -60,7 +60,7 @@ struct PacksController {
             let pack = try await find(context)
             let bytes = try await Self.mapping { try library.archive(of: pack) }
             let fileName = Self.safeFileName("\(pack.name)-\(pack.version)") + ".szp"
-            return JSONResponse.bytes(
+            return APIResponse.bytes(
                 bytes,
                 contentType: "application/zip",
                 for: request,
@@ -72,9 +72,9 @@ struct PacksController {
             let pack = try await find(context)
             switch try await library.resolve(pack, viewer: context.user?.id) {
             case .success(let chosen):
-                return JSONResponse.make(["resolved": true, "packs": .array(chosen.map(Self.identity))], for: request)
+                return APIResponse.make(["resolved": true, "packs": .array(chosen.map(Self.identity))], for: request)
             case .failure(let error):
-                return JSONResponse.make(["resolved": false, "explanation": .string(error.description)], for: request)
+                return APIResponse.make(["resolved": false, "explanation": .string(error.description)], for: request)
             }
         }
         routes.on(.get, "/packs/:packId/:version/datasets/:datasetId/entries") { request, context in
@@ -101,7 +101,7 @@ struct PacksController {
                     limit: page.limit
                 )
             }
-            return JSONResponse.page(try entries.map { try Self.document($0.document) }, page, for: request)
+            return APIResponse.page(try entries.map { try Self.document($0.document) }, page, for: request)
         }
         routes.on(.get, "/packs/:packId/:version/datasets/:datasetId/entries/:entryId") { request, context in
             let pack = try await find(context)
@@ -109,7 +109,7 @@ struct PacksController {
             let entryID = context.parameters.get("entryId") ?? ""
             guard let entry = try await store.packs.entries(of: pack.rowID, dataset: datasetID, ids: [entryID]).first
             else { throw Self.notFound("entry", entryID, in: pack) }
-            return JSONResponse.make(try Self.document(entry.document), for: request)
+            return APIResponse.make(try Self.document(entry.document), for: request)
         }
         for kind in [PackObjectKind.characterTemplate, .sessionTemplate] {
             routes.on(.get, "/packs/:packId/:version/\(kind.rawValue)s/:templateId") { request, context in
@@ -118,7 +118,7 @@ struct PacksController {
                 guard let object = try await store.packs.object(of: pack.rowID, kind: kind, id: templateID) else {
                     throw Self.notFound(kind.rawValue.replacing("-", with: " "), templateID, in: pack)
                 }
-                return JSONResponse.make(try Self.document(object.document), for: request)
+                return APIResponse.make(try Self.document(object.document), for: request)
             }
         }
         routes.on(.get, "/packs/:packId/:version/media/**") { request, context in
@@ -126,7 +126,7 @@ struct PacksController {
             let path = PackLayout.media + context.parameters.getCatchAll().joined(separator: "/")
             guard let hash = try await store.packs.media(of: pack.rowID, path: path), let bytes = try blobs.bytes(hash)
             else { throw Self.notFound("media file", path, in: pack) }
-            return JSONResponse.bytes(
+            return APIResponse.bytes(
                 bytes,
                 contentType: Self.mediaType(of: path),
                 for: request,
@@ -155,7 +155,7 @@ struct PacksController {
                     "entry": try Self.document(hit.entry.document),
                 ]
             }
-            return JSONResponse.page(items, page, for: request)
+            return APIResponse.page(items, page, for: request)
         }
         routes.onServerRoot(.get, "/schemas/v1/:name") { request, context in
             let name = context.parameters.get("name") ?? ""
@@ -167,7 +167,7 @@ struct PacksController {
                     detail: "the published schemas are \(PackSchemas.fileNames.joined(separator: ", "))"
                 )
             }
-            var response = JSONResponse.make(document, for: request)
+            var response = APIResponse.make(document, for: request)
             response.headers[.contentType] = "application/schema+json"
             response.headers[.accessControlAllowOrigin] = "*"
             return response
@@ -193,7 +193,7 @@ struct PacksController {
         object["owner"] = .string(try await store.users.find(id: pack.ownerID)?.name ?? "")
         object["sha256"] = .string(pack.sha256)
         object["size"] = .number(JSONNumber(pack.size))
-        object["uploadedAt"] = JSONResponse.date(pack.uploadedAt)
+        object["uploadedAt"] = APIResponse.date(pack.uploadedAt)
         if detailed {
             let manifest = try Self.document(pack.manifest)
             object["dependencies"] = manifest["dependencies"] ?? []

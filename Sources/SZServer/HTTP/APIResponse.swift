@@ -4,9 +4,10 @@ import HTTPTypes
 import Hummingbird
 import JSONSchema
 
-/// JSON responses built from `JSONValue`s (pack documents pass through as they are stored). A successful
-/// read carries a strong ETag of its bytes and answers a matching `If-None-Match` with 304 and no body.
-enum JSONResponse {
+/// Responses to API reads: JSON built from `JSONValue`s (pack documents pass through as they are stored) and
+/// stored bytes (archives, images, tracks). A successful read carries a strong ETag and answers a matching
+/// `If-None-Match` with 304 and no body.
+enum APIResponse {
     static func make(_ value: JSONValue, for request: Request, status: HTTPResponse.Status = .ok) -> Response {
         bytes(Array(JSONWriter.compact(value).utf8), contentType: "application/json", for: request, status: status)
     }
@@ -41,6 +42,21 @@ enum JSONResponse {
         make(
             ["items": .array(items), "nextCursor": page.nextCursor(after: items.count).map(JSONValue.string) ?? .null],
             for: request
+        )
+    }
+
+    /// A blob named by its SHA-256, whose bytes never change: cached for a year, typed by sniffing, never
+    /// re-typed by the browser.
+    static func immutableBlob(_ bytes: [UInt8], sha256: String, contentType: String, for request: Request) -> Response {
+        self.bytes(
+            bytes,
+            contentType: contentType,
+            for: request,
+            etag: sha256,
+            headers: [
+                .cacheControl: "public, max-age=31536000, immutable",
+                HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+            ]
         )
     }
 
