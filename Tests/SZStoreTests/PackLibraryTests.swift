@@ -125,9 +125,20 @@ struct PackLibraryTests {
                 return true
             }
             try await library.delete(extrasPack, by: bob)
+            // A game that placed one of the pack's icons on its table keeps that file.
+            let sword = try #require(
+                try await store.packs.media(of: corePack.rowID, path: "media/images/items/sword.svg")
+            )
+            let game = try await store.games.create(
+                NewGame(ownerID: alice.id, slug: "tavern", name: "Tavern", passwordHash: nil),
+                id: UUID(),
+                initialState: "{}",
+                now: LibraryFixture.now
+            )
+            try await store.gameBlobs.attach(gameID: game.id, hashes: [sword])
             try await library.delete(corePack, by: alice)
             #expect(try await store.packs.all().isEmpty)
-            #expect(try blobs.allHashes().isEmpty)
+            #expect(try blobs.allHashes() == [sword])
         }
     }
 

@@ -27,10 +27,11 @@ public struct GameBlobRepository: Sendable {
         try await GameBlobModel.query(on: database).filter(\.$gameID == gameID).all().map(\.sha256).sorted()
     }
 
-    /// Whether a game other than `gameID` holds the blob.
-    public func isHeld(_ sha256: String, byAnyGameBut gameID: UUID) async throws -> Bool {
-        try await GameBlobModel.query(on: database)
-            .filter(\.$sha256 == sha256).filter(\.$gameID != gameID).count() > 0
+    /// Whether a game other than `gameID` (any game when nil) holds the blob.
+    public func isHeld(_ sha256: String, byAnyGameBut gameID: UUID? = nil) async throws -> Bool {
+        var query = GameBlobModel.query(on: database).filter(\.$sha256 == sha256)
+        if let gameID { query = query.filter(\.$gameID != gameID) }
+        return try await query.count() > 0
     }
 
     public func detach(gameID: UUID, hashes: [String]) async throws {

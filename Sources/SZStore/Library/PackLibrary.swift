@@ -86,7 +86,9 @@ public struct PackLibrary: Sendable {
         guard dependants.isEmpty else { throw PackLibraryError.hasDependants(dependants) }
         let media = try await store.packs.mediaHashes(of: pack.rowID)
         try await store.packs.delete(rowID: pack.rowID)
+        // A game may hold the same bytes (an icon placed on its table): a blob goes only when nothing holds it.
         for hash in Set(media + [pack.sha256]) where try await !store.packs.usesBlob(hash) {
+            guard try await !store.gameBlobs.isHeld(hash) else { continue }
             try blobs.remove(hash)
         }
     }
