@@ -87,6 +87,7 @@ public func buildRouter(
             publicOrigin: origin(of: environment.plan.publicURL)
         )
     )
+    router.add(middleware: ETagMiddleware())
     let routes = APIRoutes(router: router)
     HealthController(store: environment.store).register(on: routes)
     AuthController(accounts: accounts, cookies: cookies).register(on: routes)

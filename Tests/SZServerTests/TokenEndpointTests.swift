@@ -1,6 +1,7 @@
 import HTTPTypes
 import HummingbirdTesting
 import JSONSchema
+import NIOCore
 import SZServer
 import SZStore
 import Testing
@@ -27,6 +28,14 @@ struct TokenEndpointTests {
 
             let me = try await server.get("/api/v1/me", headers: bearer)
             #expect(try me.json["user"]?["name"] == "alice")
+            // Every JSON read carries an ETag; asking again with it gives 304 and no body. (The first request
+            // recorded the account's activity, which the body shows, so the second one is the settled state.)
+            let settled = try await server.get("/api/v1/me", headers: bearer)
+            var conditional = bearer
+            conditional[.ifNoneMatch] = try #require(settled.headers[.eTag])
+            let unchanged = try await server.get("/api/v1/me", headers: conditional)
+            #expect(unchanged.status == .notModified)
+            #expect(unchanged.body.readableBytes == 0)
             #expect(try me.json["csrfToken"] == nil)
             // No ambient credential, so no CSRF token is needed.
             let second = try await server.post("/api/v1/me/tokens", json: #"{"name": "cli"}"#, headers: bearer)

@@ -1,3 +1,4 @@
+public import Foundation
 public import Hummingbird
 import NIOCore
 public import SZStore
@@ -17,6 +18,14 @@ public struct AppRequestContext: RequestContext {
         coreContext = .init(source: source)
         peerAddress = source.channel.remoteAddress?.ipAddress
         origin = ProxyTrust(trustsProxy: false).origin(of: [:], peer: peerAddress)
+    }
+
+    /// Sorted keys make one state always the same bytes, so ETags only change when the content does.
+    public var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
     }
 
     /// JSON bodies of this API are small; anything larger is refused with 413 before it is read.
