@@ -63,6 +63,10 @@ struct GameTemplateTests {
             #expect(report.isValid, "\(report.problems)")
             #expect(report.warnings.isEmpty, "\(report.warnings)")
             #expect(report.pack?.manifest.dependencies.map(\.id.packIDString) == [Self.packID])
+            // The game depends on the pack: deleting the pack is refused and names the game.
+            let refused = try await server.delete("/api/v1/packs/\(Self.packID)/1.0.0", headers: gina.headers)
+            try refused.expectProblem(.conflict, "pack-in-use")
+            #expect(try refused.json["dependants"] == ["game Heroic Campaign"])
 
             let otto = try await server.logIn("otto")
             try await server.post(

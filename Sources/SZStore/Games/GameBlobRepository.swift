@@ -45,6 +45,11 @@ public struct GameBlobRepository: Sendable {
 public struct GameSessionRepository: Sendable {
     let database: any Database
 
+    /// Every game's sheet, for finding the games that depend on a pack.
+    public func allDocuments() async throws -> [(gameID: UUID, document: String)] {
+        try await GameSessionModel.query(on: database).all().map { ($0.gameID, $0.document) }
+    }
+
     public func document(of gameID: UUID) async throws -> String? {
         try await GameSessionModel.query(on: database).filter(\.$gameID == gameID).first()?.document
     }

@@ -110,7 +110,7 @@ public struct PackLibrary: Sendable {
         }
     }
 
-    /// "pack Dungeon Extras 1.1.0" and "character Aelric" for everything that needs this pack version.
+    /// "pack Dungeon Extras 1.1.0", "character Aelric" and "game Tuesday" for everything that needs this pack version.
     func dependants(of pack: PackRecord) async throws -> [String] {
         let version = try? SemanticVersion(parsing: pack.version)
         var names: [String] = []
@@ -124,6 +124,15 @@ public struct PackLibrary: Sendable {
         }
         names += try await store.characters.names(usingPack: pack.packID, version: pack.version).map {
             "character \($0)"
+        }
+        // A game made from a session template names its pack as the `dependency` of its sheet.
+        for (gameID, document) in try await store.gameSessions.allDocuments() {
+            let dependency = (try? JSONParser().parse(Array(document.utf8)))?["dependency"]
+            guard dependency?["id"]?.stringValue == pack.packID.packIDString,
+                dependency?["version"]?.stringValue == pack.version,
+                let game = try await store.games.find(id: gameID)
+            else { continue }
+            names.append("game \(game.name)")
         }
         return names
     }
