@@ -32,9 +32,9 @@ struct TabletopSocket {
         try await outbound.writeTextMessage(TabletopProtocol.encode(.welcome(connection.welcome)))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await delivery in connection.events {
-                    try await outbound.writeTextMessage(TabletopProtocol.encode(delivery.message))
-                    if case .closed(let reason) = delivery {
+                for await frame in connection.events.frames {
+                    try await outbound.writeTextMessage(frame.text)
+                    if case .closed(let reason) = frame.delivery {
                         try await outbound.close(.normalClosure, reason: reason.rawValue)
                         return
                     }

@@ -47,10 +47,14 @@ public final class InProcessEventBus: EventBus {
         self.limits = limits
     }
 
+    /// Each committed event is encoded once here, outside the lock, for every subscriber that may see it.
     public func publish(_ batch: EventBatch) {
+        let listened = subscribers.withLock { !($0[batch.game]?.isEmpty ?? true) }
+        let texts =
+            listened ? batch.committed.map { TabletopProtocol.encode(.event(sequence: $0.sequence, $0.event)) } : []
         subscribers.withLock { subscribers in
             subscribers[batch.game]?.removeAll { $0.isFinished }
-            for queue in subscribers[batch.game] ?? [] { queue.offer(batch) }
+            for queue in subscribers[batch.game] ?? [] { queue.offer(batch, texts: texts) }
         }
     }
 

@@ -20,13 +20,15 @@ public struct QueueLimits: Equatable, Sendable {
 final class SubscriberQueue: Sendable {
     private struct Buffer {
         var items: [Delivery] = []
+        /// The wire text of queued committed events, by sequence number, when the bus encoded them already.
+        var texts: [Int64: String] = [:]
         var committed = 0
         var ephemeral = 0
         var closed = false
     }
 
     enum Take {
-        case item(Delivery)
+        case item(Delivery, text: String?)
         case empty
         case finished
     }
@@ -45,15 +47,17 @@ final class SubscriberQueue: Sendable {
 
     var isFinished: Bool { buffer.withLock { $0.closed } }
 
-    func offer(_ batch: EventBatch) {
+    /// `texts` are the committed events' wire texts, in the batch's order, or empty when they were not encoded.
+    func offer(_ batch: EventBatch, texts: [String] = []) {
         buffer.withLock { buffer in
             guard !buffer.closed else { return }
-            for event in batch.committed where event.audience.includes(viewer) {
+            for (index, event) in batch.committed.enumerated() where event.audience.includes(viewer) {
                 guard buffer.committed < limits.maxCommitted else {
                     buffer = Buffer(items: [.closed(.tooSlow)], closed: true)
                     return
                 }
                 buffer.items.append(.event(WireEvent(sequence: event.sequence, event: event.event)))
+                if texts.indices.contains(index) { buffer.texts[event.sequence] = texts[index] }
                 buffer.committed += 1
                 if removesViewer(event.event) {
                     buffer.items.append(.closed(.removed))
@@ -78,12 +82,15 @@ final class SubscriberQueue: Sendable {
         buffer.withLock { buffer in
             guard !buffer.items.isEmpty else { return buffer.closed ? .finished : .empty }
             let item = buffer.items.removeFirst()
+            var text: String?
             switch item {
-            case .event: buffer.committed -= 1
+            case .event(let event):
+                buffer.committed -= 1
+                text = buffer.texts.removeValue(forKey: event.sequence)
             case .ephemeral: buffer.ephemeral -= 1
             case .closed: break
             }
-            return .item(item)
+            return .item(item, text: text)
         }
     }
 
@@ -135,7 +142,7 @@ public final class EventSubscription: AsyncSequence, Sendable {
     /// Everything queued now, without waiting.
     public func takeAvailable() -> [Delivery] {
         var items: [Delivery] = []
-        while case .item(let item) = queue.take() { items.append(item) }
+        while case .item(let item, _) = queue.take() { items.append(item) }
         return items
     }
 
@@ -145,26 +152,59 @@ public final class EventSubscription: AsyncSequence, Sendable {
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(queue: queue, signals: queue.signals.makeAsyncIterator())
+        AsyncIterator(frames: frames.makeAsyncIterator())
     }
 
     public struct AsyncIterator: AsyncIteratorProtocol {
-        fileprivate let queue: SubscriberQueue
-        fileprivate var signals: AsyncStream<Void>.Iterator
+        fileprivate var frames: Frames.AsyncIterator
 
         public mutating func next() async -> Delivery? {
-            while true {
-                switch queue.take() {
-                case .item(let item): return item
-                case .finished: return nil
-                case .empty:
-                    // No signal means the stream was cancelled or the reading task was: end after what is left.
-                    guard await signals.next() != nil else {
-                        if case .item(let item) = queue.take() { return item }
-                        return nil
+            await frames.next()?.delivery
+        }
+    }
+
+    /// The same stream with each delivery's wire text: a committed event is encoded once for all its readers.
+    public var frames: Frames { Frames(queue: queue) }
+
+    public struct Frame: Sendable {
+        public var delivery: Delivery
+        public var text: String
+    }
+
+    public struct Frames: AsyncSequence, Sendable {
+        public typealias Element = Frame
+
+        fileprivate let queue: SubscriberQueue
+
+        public func makeAsyncIterator() -> AsyncIterator {
+            AsyncIterator(queue: queue, signals: queue.signals.makeAsyncIterator())
+        }
+
+        public struct AsyncIterator: AsyncIteratorProtocol {
+            fileprivate let queue: SubscriberQueue
+            fileprivate var signals: AsyncStream<Void>.Iterator
+
+            public mutating func next() async -> Frame? {
+                while true {
+                    switch queue.take() {
+                    case .item(let item, let text): return Frame(item, text: text)
+                    case .finished: return nil
+                    case .empty:
+                        // No signal means the stream was cancelled or the reading task was: end after what is left.
+                        guard await signals.next() != nil else {
+                            if case .item(let item, let text) = queue.take() { return Frame(item, text: text) }
+                            return nil
+                        }
                     }
                 }
             }
         }
+    }
+}
+
+extension EventSubscription.Frame {
+    init(_ delivery: Delivery, text: String?) {
+        self.delivery = delivery
+        self.text = text ?? TabletopProtocol.encode(delivery.message)
     }
 }
