@@ -77,7 +77,6 @@ let package = Package(
                 "JSONSchema",
                 "SZCore",
                 "SZPacks",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),

@@ -1,5 +1,5 @@
-import Crypto
 public import Foundation
+import SZPacks
 
 /// Files kept once by content: `blobs/ab/abcdef…` under the data folder, named by the lowercase hex
 /// SHA-256 of their bytes. Storing the same bytes twice keeps one file. A blob is written to a
@@ -76,11 +76,9 @@ public struct BlobStore: Sendable {
         return hashes.sorted()
     }
 
+    /// The name a blob is stored under: the same lowercase hex SHA-256 as a pack archive's.
     public static func sha256(of bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+        PackArchive.sha256(of: bytes)
     }
 
     public static func isSHA256(_ text: String) -> Bool {

@@ -118,12 +118,13 @@ struct GameTransferController {
     /// pack. Which one is read from the bytes.
     private func importedContent(_ request: Request) async throws -> (GameContent, [String]) {
         let cap = max(limits.background, limits.game, limits.pack)
-        let bytes: [UInt8]
-        do {
-            bytes = Array(buffer: try await request.body.collect(upTo: cap * 1024 * 1024))
-        } catch {
-            throw Self.tooLarge("an upload", cap, "game")
-        }
+        let bytes = try await UploadBody.collect(
+            request,
+            mebibytes: cap,
+            slug: Self.tooLargeSlug,
+            what: "an upload",
+            setting: "game"
+        )
         if bytes.starts(with: [0x50, 0x4B]) {
             let isPack = Self.mentionsManifest(bytes)
             let limit = isPack ? limits.pack : limits.game
@@ -161,13 +162,10 @@ struct GameTransferController {
         return bytes.indices.dropLast(name.count).contains { bytes[$0..<$0 + name.count].elementsEqual(name) }
     }
 
+    private static let tooLargeSlug = "upload-too-large"
+
     private static func tooLarge(_ what: String, _ mebibytes: Int, _ setting: String) -> APIError {
-        APIError(
-            status: .contentTooLarge,
-            slug: "upload-too-large",
-            title: "The upload is too large",
-            detail: "\(what) may be at most \(mebibytes) MiB (file_limit.\(setting) in settings.json)"
-        )
+        UploadBody.tooLarge(slug: tooLargeSlug, what: what, mebibytes: mebibytes, setting: setting)
     }
 
     /// A new sheet from session template `templateID` of an installed pack the viewer may see.

@@ -40,18 +40,13 @@ struct ImagesController {
                 )
             }
             let mebibytes = purpose == "token" ? limits.token : limits.background
-            let bytes: [UInt8]
-            do {
-                bytes = Array(buffer: try await request.body.collect(upTo: mebibytes * 1024 * 1024))
-            } catch {
-                throw APIError(
-                    status: .contentTooLarge,
-                    slug: "image-too-large",
-                    title: "The image is too large",
-                    detail:
-                        "a \(purpose) image may be at most \(mebibytes) MiB (file_limit.\(purpose) in settings.json)"
-                )
-            }
+            let bytes = try await UploadBody.collect(
+                request,
+                mebibytes: mebibytes,
+                slug: "image-too-large",
+                what: "a \(purpose) image",
+                setting: purpose
+            )
             let image: SniffedImage
             do throws(ImageError) {
                 image = try SniffedImage.sniff(bytes)

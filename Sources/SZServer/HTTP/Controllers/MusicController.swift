@@ -36,17 +36,13 @@ struct MusicController {
                         + "playersControlMusic flag is on)"
                 )
             }
-            let bytes: [UInt8]
-            do {
-                bytes = Array(buffer: try await request.body.collect(upTo: limits.music * 1024 * 1024))
-            } catch {
-                throw APIError(
-                    status: .contentTooLarge,
-                    slug: "music-too-large",
-                    title: "The track is too large",
-                    detail: "a track may be at most \(limits.music) MiB (file_limit.music in settings.json)"
-                )
-            }
+            let bytes = try await UploadBody.collect(
+                request,
+                mebibytes: limits.music,
+                slug: "music-too-large",
+                what: "a track",
+                setting: "music"
+            )
             let audio: SniffedAudio
             do throws(AudioError) {
                 audio = try SniffedAudio.sniff(bytes)

@@ -18,17 +18,13 @@ struct PacksController {
         routes.on(.post, "/packs") { request, context in
             let user = try context.requireUser()
             let visibility = try Self.visibility(request)
-            let archive: [UInt8]
-            do {
-                archive = Array(buffer: try await request.body.collect(upTo: limits.pack * 1024 * 1024))
-            } catch {
-                throw APIError(
-                    status: .contentTooLarge,
-                    slug: "pack-too-large",
-                    title: "The pack is too large",
-                    detail: "a pack may be at most \(limits.pack) MiB (file_limit.pack in settings.json)"
-                )
-            }
+            let archive = try await UploadBody.collect(
+                request,
+                mebibytes: limits.pack,
+                slug: "pack-too-large",
+                what: "a pack",
+                setting: "pack"
+            )
             let pack = try await Self.mapping {
                 try await library.install(archive, owner: user.id, visibility: visibility, now: now())
             }
