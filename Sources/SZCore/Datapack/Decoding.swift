@@ -116,59 +116,46 @@ enum Decode {
     }
 
     static func semanticVersion(_ value: JSONValue, at pointer: JSONPointer) throws(DatapackDecodingError) -> String {
-        let text = try string(value, at: pointer)
-        guard Syntax.isSemanticVersion(text) else {
-            throw DatapackDecodingError(
-                pointer: pointer,
-                message: "\"\(text)\" is not a semantic version: expected MAJOR.MINOR.PATCH such as 1.0.0"
-            )
+        try checked(value, at: pointer, Syntax.isSemanticVersion) {
+            "is not a semantic version: expected MAJOR.MINOR.PATCH such as 1.0.0"
         }
-        return text
     }
 
     static func versionRange(_ value: JSONValue, at pointer: JSONPointer) throws(DatapackDecodingError) -> String {
-        let text = try string(value, at: pointer)
-        guard Syntax.isVersionRange(text) else {
-            throw DatapackDecodingError(
-                pointer: pointer,
-                message: "\"\(text)\" is not a version range: expected for example ^1.2.0, ~1.2.0, "
-                    + "=1.2.0, >=1.2.0 <2.0.0 or *"
-            )
+        try checked(value, at: pointer, Syntax.isVersionRange) {
+            "is not a version range: expected for example ^1.2.0, ~1.2.0, =1.2.0, >=1.2.0 <2.0.0 or *"
         }
-        return text
     }
 
     static func timestamp(_ value: JSONValue, at pointer: JSONPointer) throws(DatapackDecodingError) -> String {
-        let text = try string(value, at: pointer)
-        guard Syntax.isTimestamp(text) else {
-            throw DatapackDecodingError(
-                pointer: pointer,
-                message: "\"\(text)\" is not an RFC 3339 date and time: expected for example 2025-10-15T00:00:00Z"
-            )
+        try checked(value, at: pointer, Syntax.isTimestamp) {
+            "is not an RFC 3339 date and time: expected for example 2025-10-15T00:00:00Z"
         }
-        return text
     }
 
     static func utcTimestamp(_ value: JSONValue, at pointer: JSONPointer) throws(DatapackDecodingError) -> String {
-        let text = try string(value, at: pointer)
-        guard Syntax.isUTCSecondTimestamp(text) else {
-            throw DatapackDecodingError(
-                pointer: pointer,
-                message: "\"\(text)\" is not a UTC time to the second: expected for example 2025-10-15T18:30:00Z"
-            )
+        try checked(value, at: pointer, Syntax.isUTCSecondTimestamp) {
+            "is not a UTC time to the second: expected for example 2025-10-15T18:30:00Z"
         }
-        return text
     }
 
     static func iconPath(_ value: JSONValue, at pointer: JSONPointer) throws(DatapackDecodingError) -> String {
+        try checked(value, at: pointer, Syntax.isIconPath) {
+            "is not an image path: expected a path below media/images/ such as weapons/sword.svg, with parts not "
+                + "starting with '.', ending in " + Syntax.imageExtensions.map { "." + $0 }.joined(separator: ", ")
+        }
+    }
+
+    /// A string that `isValid` accepts; otherwise an error quoting it, followed by `problem`.
+    private static func checked(
+        _ value: JSONValue,
+        at pointer: JSONPointer,
+        _ isValid: (String) -> Bool,
+        problem: () -> String
+    ) throws(DatapackDecodingError) -> String {
         let text = try string(value, at: pointer)
-        guard Syntax.isIconPath(text) else {
-            throw DatapackDecodingError(
-                pointer: pointer,
-                message: "\"\(text)\" is not an image path: expected a path below media/images/ such as "
-                    + "weapons/sword.svg, with parts not starting with '.', ending in "
-                    + Syntax.imageExtensions.map { "." + $0 }.joined(separator: ", ")
-            )
+        guard isValid(text) else {
+            throw DatapackDecodingError(pointer: pointer, message: "\"\(text)\" " + problem())
         }
         return text
     }
