@@ -1,6 +1,7 @@
 import HummingbirdWSClient
 import Logging
 import NIOWebSocket
+import SZTabletop
 import Synchronization
 
 /// One player's WebSocket. Until the measurement starts, frames go to `nextSetupFrame()` for the setup to read;
@@ -44,10 +45,13 @@ final class PlayerSocket: Sendable {
                 for try await message in inbound.messages(maxSize: 1 << 24) {
                     guard case .text(let text) = message else { continue }
                     let now = MonotonicClock.nanoseconds()
-                    switch state.phase.withLock({ $0 }) {
-                    case .setup: setupOut.yield((text, now))
-                    case .measuring(let table, let receiver):
-                        counted.count(text, at: now, receiver: receiver, table: table)
+                    let phase = state.phase.withLock { $0 }
+                    for line in TabletopProtocol.serverMessageTexts(in: text) {
+                        switch phase {
+                        case .setup: setupOut.yield((String(line), now))
+                        case .measuring(let table, let receiver):
+                            counted.count(line, at: now, receiver: receiver, table: table)
+                        }
                     }
                 }
             }

@@ -21,14 +21,14 @@ struct ReceiptTally: Sendable {
     }
 
     /// Counts one frame received at `now` by player `receiver` of `table`.
-    mutating func count(_ text: String, at now: Int64, receiver: Int, table: MeasuredTable) {
-        switch Receipt(Substring(text).utf8) {
+    mutating func count(_ text: Substring, at now: Int64, receiver: Int, table: MeasuredTable) {
+        switch Receipt(text.utf8) {
         case .ack:
             acks += 1
             if now <= table.windowEnd { acksInWindow += 1 }
         case .error:
             errors += 1
-            if errorSamples.count < 5 { errorSamples.append(text) }
+            if errorSamples.count < 5 { errorSamples.append(String(text)) }
         case .move(let tokenID, let number):
             guard let sender = table.tokenOwners[String(tokenID)] else { return }
             record(from: sender, number: number, at: now, receiver: receiver, table: table)

@@ -129,4 +129,41 @@ struct PipelinedCommitTests {
         // The welcome comes after the move and the GM's own presence event.
         #expect(try await connection.value == 1)
     }
+
+    @Test("one connection admits its next commands before the first is stored: applied and answered in order")
+    func oneConnectionPipelines() async throws {
+        let log = GatedEventLog()
+        let room = makeRoom(log)
+        log.close()
+        var admissions: [CommandAdmission] = []
+        for (index, x) in [10, 20, 30].enumerated() {
+            admissions.append(await room.admit(move("m\(index)", x: x), by: ann))
+        }
+        let unknownToken = Command.moveTokens([TokenMove(tokenID: TokenID("nope"), x: 1, y: 1)])
+        let refused = await room.admit(ClientCommand(clientID: "bad", command: unknownToken), by: ann)
+        let first = admissions[0]
+        let firstReply = Task { await room.reply(to: first) }
+        while log.blockedAppends == 0 { await Task.yield() }
+        #expect(log.appendSizes.isEmpty)
+        log.open()
+        #expect(await firstReply.value == .ack(clientID: "m0", sequence: 1))
+        #expect(await room.reply(to: admissions[1]) == .ack(clientID: "m1", sequence: 2))
+        #expect(await room.reply(to: admissions[2]) == .ack(clientID: "m2", sequence: 3))
+        #expect(await room.reply(to: refused).isError(code: "notFound"))
+        // All three were pending when the first reply was asked for, so one append stored them.
+        #expect(log.appendSizes == [3])
+        let token = await room.currentState.tokens[TokenID("ann-token")]
+        #expect(token?.x == 30)
+    }
+
+    @Test("commands nobody asked the reply of are stored before a new connection is welcomed")
+    func unclaimedCommandsAreStored() async throws {
+        let log = GatedEventLog()
+        let room = makeRoom(log)
+        _ = await room.admit(move("gone", x: 40), by: ann)
+        #expect(await room.pendingCommandCount == 1)
+        let welcome = try await room.connect(gm).welcome
+        #expect(welcome.sequence == 1)  // the move; the GM coming online follows the welcome
+        #expect(log.appendSizes == [1, 1])
+    }
 }

@@ -111,3 +111,30 @@ struct FrameTests {
         )
     }
 }
+
+@Suite("Several server messages in one WebSocket message")
+struct BatchedMessageTests {
+    @Test("messages are packed in order, one per line, and read back the same")
+    func roundTrip() throws {
+        let messages: [ServerMessage] = [
+            .ack(clientID: "c1", sequence: 4), .event(sequence: 5, .tokensDeleted([TokenID("t\nwith a line feed")])),
+            .closed(.tooSlow),
+        ]
+        let packed = TabletopProtocol.batched(messages.map(TabletopProtocol.encode))
+        #expect(packed.count == 1)
+        let read = try packed.flatMap(TabletopProtocol.serverMessageTexts(in:)).map {
+            try TabletopProtocol.decodeServerMessage(String($0))
+        }
+        #expect(read == messages)
+    }
+
+    @Test("a batch stays within the byte limit; a message larger than the limit goes alone")
+    func limit() {
+        let third = String(repeating: "a", count: TabletopProtocol.maxBatchBytes / 3)
+        let huge = String(repeating: "b", count: TabletopProtocol.maxBatchBytes + 1)
+        let packed = TabletopProtocol.batched([third, third, third, huge, third])
+        #expect(packed == [[third, third].joined(separator: "\n"), third, huge, third])
+        #expect(packed.dropLast(2).allSatisfy { $0.utf8.count <= TabletopProtocol.maxBatchBytes })
+        #expect(TabletopProtocol.batched([]).isEmpty)
+    }
+}

@@ -101,6 +101,25 @@ struct SubscriberQueueTests {
         #expect(stream.takeAvailable().isEmpty)
     }
 
+    @Test("a reader that fell behind gets everything waiting in one batch, each event's text encoded once")
+    func batches() async {
+        let bus = InProcessEventBus()
+        let stream = bus.subscribe(to: game, as: viewer)
+        bus.publish([committed(1), drag("a", x: 2, by: ann), committed(2)])
+        bus.publish(committed(3))
+        var batches = stream.frameBatches.makeAsyncIterator()
+        let batch = await batches.next() ?? []
+        #expect(
+            batch.map(\.delivery.message) == [
+                .event(sequence: 1, .tokensDeleted([])),
+                .ephemeral(.tokensDragged(by: ann, [TokenMove(tokenID: TokenID("a"), x: 2, y: 0)])),
+                .event(sequence: 2, .tokensDeleted([])), .event(sequence: 3, .tokensDeleted([])),
+            ]
+        )
+        #expect(batch.map(\.text) == batch.map { TabletopProtocol.encode($0.delivery.message) })
+        #expect(stream.takeAvailable().isEmpty)
+    }
+
     @Test("a cancelled stream ends and is forgotten")
     func cancel() async {
         let bus = InProcessEventBus()

@@ -13,6 +13,7 @@ class FakeSocket {
   close() { this.closed = true; }
   open() { this.onopen?.(); }
   receive(frame) { this.onmessage?.({ data: JSON.stringify(frame) }); }
+  receiveLines(...frames) { this.onmessage?.({ data: frames.map((frame) => JSON.stringify(frame)).join("\n") }); }
   drop() { this.onclose?.({}); }
 }
 
@@ -64,6 +65,25 @@ test("commands get client ids and settle on their ack or error; commands before 
   sockets[0].receive({ type: "ack", clientID: first.clientID, sequence: 8 });
   assert.equal(await rolled, 8);
   await assert.rejects(moved, { code: "forbidden", message: "token t-wolf is locked" });
+});
+
+test("a server message with several lines is read line by line, in order", async () => {
+  const { connection, sockets, events, timers } = connect();
+  sockets[0].open();
+  sockets[0].receive({ type: "welcome", protocol: 1, playerID: "p-ann", sequence: 7, events: [] });
+  const rolled = connection.send({ type: "dice.roll", formula: "1d20" });
+  const { clientID } = sockets[0].sent.at(-1);
+  sockets[0].receiveLines(
+    { type: "dice.rolled", sequence: 8, roll: { total: 12 } },
+    { type: "ack", clientID, sequence: 8 },
+    { type: "token.deleted", sequence: 9, tokenIDs: ["t-wolf"] },
+  );
+  assert.equal(await rolled, 8);
+  assert.deepEqual(events.map((event) => event.sequence), [8, 9]);
+  sockets[0].drop();
+  timers.runAll();
+  sockets[1].open();
+  assert.equal(sockets[1].sent[0].lastSequence, 9);
 });
 
 test("after a drop it reconnects with backoff and resumes from the last event's sequence", async () => {

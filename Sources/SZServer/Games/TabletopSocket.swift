@@ -32,9 +32,11 @@ struct TabletopSocket {
         try await outbound.writeTextMessage(TabletopProtocol.encode(.welcome(connection.welcome)))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await frame in connection.events.frames {
-                    try await outbound.writeTextMessage(frame.text)
-                    if case .closed(let reason) = frame.delivery {
+                for await frames in connection.events.frameBatches {
+                    for text in TabletopProtocol.batched(frames.map(\.text)) {
+                        try await outbound.writeTextMessage(text)
+                    }
+                    if case .closed(let reason)? = frames.last?.delivery {
                         try await outbound.close(.normalClosure, reason: reason.rawValue)
                         return
                     }
@@ -42,27 +44,35 @@ struct TabletopSocket {
                 // The stream ends without a reason when the game is deleted or the server stops.
                 try await outbound.close(.goingAway, reason: "game closed")
             }
-            while let message = try await messages.next() {
-                try await outbound.writeTextMessage(
-                    TabletopProtocol.encode(await reply(to: message, room: room, seat: seat))
-                )
+            // Replies go out in the order the commands came, each once its events are stored; the next command
+            // is read and applied meanwhile.
+            let (admissions, admitted) = AsyncStream.makeStream(of: CommandAdmission.self)
+            group.addTask {
+                for await admission in admissions {
+                    try await outbound.writeTextMessage(TabletopProtocol.encode(await room.reply(to: admission)))
+                }
             }
+            while let message = try await messages.next() {
+                admitted.yield(await admit(message, room: room, seat: seat))
+            }
+            admitted.finish()
             group.cancelAll()
         }
         await registry.detach(connection.events, from: game.id)
         await room.disconnect(seat)
     }
 
-    private func reply(to message: MessageReader.Message, room: GameRoom, seat: PlayerID) async -> ServerMessage {
+    private func admit(_ message: MessageReader.Message, room: GameRoom, seat: PlayerID) async -> CommandAdmission {
         do {
             switch try Self.decode(message) {
             case .hello:
-                return FrameError(clientID: nil, error: .invalid(field: "type", reason: "hello was already sent")).reply
+                let error = FrameError(clientID: nil, error: .invalid(field: "type", reason: "hello was already sent"))
+                return .answered(error.reply)
             case .command(let command):
-                return await room.perform(command, by: seat)
+                return await room.admit(command, by: seat)
             }
         } catch {
-            return error.reply
+            return .answered(error.reply)
         }
     }
 

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 import Logging
 
@@ -86,6 +87,8 @@ public actor GameEventWriter {
         }
     }
 
+    /// SQL of our own rather than Fluent models: building a model reads its fields by reflection, which cost
+    /// more than the insert itself on this path (BENCHMARKS.md, tabletop under load).
     private func write(_ works: [Work]) async throws {
         transactions += 1
         let events = works.flatMap(\.events)
@@ -93,14 +96,28 @@ public actor GameEventWriter {
         let now = now()
         do {
             try await database().transaction { database in
-                if !events.isEmpty { try await events.map(GameEventModel.init).create(on: database) }
+                guard let sql = database as? any SQLDatabase else { throw StoreError.notSQL }
+                if !events.isEmpty {
+                    var insert = sql.insert(into: GameEventModel.schema)
+                        .columns("id", "game_id", "sequence", "audience", "payload")
+                    for event in events {
+                        insert = insert.values(
+                            SQLBind(UUID()),
+                            SQLBind(event.gameID),
+                            SQLBind(event.sequence),
+                            SQLBind(event.audience),
+                            SQLBind(event.payload)
+                        )
+                    }
+                    try await insert.run()
+                }
                 for change in standings {
-                    try await GamePlayerModel.query(on: database).filter(\.$gameID == change.gameID)
-                        .filter(\.$playerID == change.playerID).set(\.$standing, to: change.standing).update()
+                    try await sql.update(GamePlayerModel.schema).set("standing", to: change.standing)
+                        .where("game_id", .equal, change.gameID).where("player_id", .equal, change.playerID).run()
                 }
                 for game in Set(events.map(\.gameID)) {
-                    try await GameModel.query(on: database).filter(\.$id == game).set(\.$lastActivityAt, to: now)
-                        .update()
+                    try await sql.update(GameModel.schema).set("last_activity_at", to: now).where("id", .equal, game)
+                        .run()
                 }
             }
         } catch let error as any DatabaseError where error.isConstraintFailure {

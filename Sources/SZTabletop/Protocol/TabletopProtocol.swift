@@ -6,6 +6,31 @@ public enum TabletopProtocol {
     /// The largest text frame a client may send, in bytes of UTF-8.
     public static let maxFrameBytes = 65_536
     public static let maxClientIDLength = 64
+    /// The server sends several messages in one WebSocket text message, separated by line feeds, up to this many
+    /// bytes (a single larger message, such as a big snapshot, goes alone).
+    public static let maxBatchBytes = 65_536
+
+    /// Packs server messages' texts, in order, into as few WebSocket messages as `maxBatchBytes` allows. Compact
+    /// JSON never holds a raw line feed, so a line feed always separates two messages.
+    public static func batched(_ texts: [String]) -> [String] {
+        var batches: [String] = []
+        var current = ""
+        for text in texts {
+            if !current.isEmpty, current.utf8.count + 1 + text.utf8.count > maxBatchBytes {
+                batches.append(current)
+                current = ""
+            }
+            if !current.isEmpty { current += "\n" }
+            current += text
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
+
+    /// The server messages in one WebSocket text message (see `batched`).
+    public static func serverMessageTexts(in text: String) -> [Substring] {
+        text.split(separator: "\n")
+    }
 
     /// Reads one client frame. A bad frame gets an error reply, never a closed socket: the error carries the
     /// frame's `clientID` when one could be read.
@@ -17,7 +42,8 @@ public enum TabletopProtocol {
                 error: .invalid(field: "frame", reason: "is \(bytes.count) bytes; at most \(maxFrameBytes)")
             )
         }
-        let clientID = (try? JSONDecoder().decode(ClientIDProbe.self, from: bytes))?.clientID
+        // Only a frame that fails needs its clientID read on its own, for the error reply.
+        var clientID: String? { (try? JSONDecoder().decode(ClientIDProbe.self, from: bytes))?.clientID }
         do {
             let message = try JSONDecoder().decode(ClientMessage.self, from: bytes)
             if case .command(let command) = message {

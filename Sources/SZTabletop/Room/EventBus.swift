@@ -3,8 +3,9 @@ import Synchronization
 /// Carries a room's events to every connection of the game. In-process for one node; a multi-node bus
 /// (PostgreSQL LISTEN/NOTIFY) delivers the same batches in the same order on every node.
 public protocol EventBus: Sendable {
-    /// Hands the batch to every subscriber of its game without waiting for any of them to read it.
-    func publish(_ batch: EventBatch) async
+    /// Hands the batches, all of one game and in order, to every subscriber of the game without waiting for any
+    /// of them to read it.
+    func publish(_ batches: [EventBatch]) async
     /// A stream of what `viewer` may see of the game's events published from now on.
     func subscribe(to game: GameID, as viewer: Viewer) async -> EventSubscription
 }
@@ -48,14 +49,22 @@ public final class InProcessEventBus: EventBus {
     }
 
     /// Each committed event is encoded once here, outside the lock, for every subscriber that may see it.
-    public func publish(_ batch: EventBatch) {
-        let listened = subscribers.withLock { !($0[batch.game]?.isEmpty ?? true) }
+    public func publish(_ batches: [EventBatch]) {
+        guard let game = batches.first?.game else { return }
+        let listened = subscribers.withLock { !($0[game]?.isEmpty ?? true) }
         let texts =
-            listened ? batch.committed.map { TabletopProtocol.encode(.event(sequence: $0.sequence, $0.event)) } : []
+            listened
+            ? batches.map { batch in
+                batch.committed.map { TabletopProtocol.encode(.event(sequence: $0.sequence, $0.event)) }
+            } : []
         subscribers.withLock { subscribers in
-            subscribers[batch.game]?.removeAll { $0.isFinished }
-            for queue in subscribers[batch.game] ?? [] { queue.offer(batch, texts: texts) }
+            subscribers[game]?.removeAll { $0.isFinished }
+            for queue in subscribers[game] ?? [] { queue.offer(batches, texts: texts) }
         }
+    }
+
+    public func publish(_ batch: EventBatch) {
+        publish([batch])
     }
 
     public func subscribe(to game: GameID, as viewer: Viewer) -> EventSubscription {

@@ -1,4 +1,5 @@
 public import SZDice
+import Synchronization
 
 /// The settings of a room.
 public struct RoomConfiguration: Equatable, Sendable {
@@ -90,8 +91,15 @@ public actor GameRoom {
     /// Applies a command from `playerID` (whom the connection authenticated) and answers `ack` or `error` once
     /// its events are stored.
     public func perform(_ command: ClientCommand, by playerID: PlayerID) async -> ServerMessage {
+        await reply(to: await admit(command, by: playerID))
+    }
+
+    /// Checks and applies a command at once, in arrival order; its events are stored with the next append.
+    /// A connection may admit its next command before the reply to this one (`reply(to:)`), so one client's
+    /// commands are pipelined too, and still applied and answered in the order they came.
+    public func admit(_ command: ClientCommand, by playerID: PlayerID) async -> CommandAdmission {
         await enter()
-        let entry: PendingCommand
+        defer { leave() }
         do {
             try limiter.admit(playerID, at: clock.milliseconds())
             let (next, outcome) = try state.applying(
@@ -101,69 +109,70 @@ public actor GameRoom {
                 ids: &ids,
                 random: &random
             )
-            entry = PendingCommand(outcome, after: state.sequence)
+            let entry = PendingCommand(outcome, after: state.sequence, clientID: command.clientID)
             state = next
             state.sequence = entry.sequence
-        } catch {
-            leave()
-            return .error(ErrorReply(clientID: command.clientID, error: error))
-        }
-        let result: Result<Int64, RoomError>
-        if appending {
-            let turn = await withCheckedContinuation { continuation in
-                pending.append(entry.waiting(continuation))
-                leave()
-            }
-            switch turn {
-            case .done(let done): result = done
-            case .lead: result = await appendPending()
-            }
-        } else {
             pending.append(entry)
-            leave()
-            result = await appendPending()
-        }
-        switch result {
-        case .success(let sequence): return .ack(clientID: command.clientID, sequence: sequence)
-        case .failure(let error): return .error(ErrorReply(clientID: command.clientID, error: error))
+            return .storing(entry.receipt)
+        } catch {
+            return .answered(.error(ErrorReply(clientID: command.clientID, error: error)))
         }
     }
 
-    /// Stores every pending command in one append (the caller's own is the first), answers the others, and hands
-    /// the next append to the first command that arrived meanwhile. Returns the caller's result.
-    private func appendPending() async -> Result<Int64, RoomError> {
+    /// The ack or error of an admitted command, once its events are stored (or failed to be). The first caller
+    /// to find no append under way stores every pending command in one append.
+    public func reply(to admission: CommandAdmission) async -> ServerMessage {
+        let receipt: CommandReceipt
+        switch admission {
+        case .answered(let message): return message
+        case .storing(let storing): receipt = storing
+        }
+        if receipt.result == nil {
+            if appending, case .lead = await withCheckedContinuation({ receipt.wait($0) }) {
+                await appendPending()
+            } else if !appending {
+                await appendPending()
+            }
+        }
+        switch receipt.result {
+        case .success(let sequence)?: return .ack(clientID: receipt.clientID, sequence: sequence)
+        case .failure(let error)?: return .error(ErrorReply(clientID: receipt.clientID, error: error))
+        case nil: return .error(ErrorReply(clientID: receipt.clientID, error: Self.notSaved))
+        }
+    }
+
+    private static let notSaved = RoomError.unavailable(
+        "the change could not be saved and was not made; send it again"
+    )
+
+    /// Stores every pending command in one append and answers them, then hands the next append to a command
+    /// whose connection waits for it (or leaves it to the next caller of `reply(to:)` or `enterDrained`).
+    private func appendPending() async {
         appending = true
         let batch = pending
         pending = []
         let head = state
-        let result: Result<Int64, RoomError>
         do {
             let events = batch.flatMap(\.events)
             if !events.isEmpty { try await log.append(events, to: gameID) }
             stored = head
-            for entry in batch {
-                await bus.publish(EventBatch(game: gameID, committed: entry.events, ephemeral: entry.ephemeral))
-            }
-            for entry in batch.dropFirst() { entry.continuation?.resume(returning: .done(.success(entry.sequence))) }
-            result = .success(batch.first?.sequence ?? stored.sequence)
+            await bus.publish(
+                batch.map { EventBatch(game: gameID, committed: $0.events, ephemeral: $0.ephemeral) }
+            )
+            for entry in batch { entry.receipt.finish(.success(entry.sequence)) }
         } catch {
-            let failure = RoomError.unavailable("the change could not be saved and was not made; send it again")
             // Commands applied after the failed ones built on them, so they fail too.
-            for entry in batch.dropFirst() + pending { entry.continuation?.resume(returning: .done(.failure(failure))) }
+            for entry in batch + pending { entry.receipt.finish(.failure(Self.notSaved)) }
             pending = []
             state = stored
-            result = .failure(failure)
         }
-        if pending.isEmpty {
+        if let leader = pending.first(where: \.receipt.isWaiting) {
+            leader.receipt.lead()
+        } else {
             appending = false
             for waiter in drainWaiters { waiter.resume() }
             drainWaiters = []
-        } else {
-            let leader = pending[0].continuation
-            pending[0].continuation = nil
-            leader?.resume(returning: .lead)
         }
-        return result
     }
 
     /// Seats a new player; the caller hands them their credential.
@@ -248,14 +257,21 @@ public actor GameRoom {
         state = next
         state.sequence = sequence
         stored = state
-        await bus.publish(EventBatch(game: gameID, committed: events, ephemeral: outcome.ephemeral))
+        await bus.publish([EventBatch(game: gameID, committed: events, ephemeral: outcome.ephemeral)])
         return sequence
     }
 
     /// Enters once every pending command is stored (or failed): new commands wait behind the caller meanwhile.
+    /// Commands whose connections have not asked for their reply yet are stored here.
     private func enterDrained() async {
         await enter()
-        while appending { await withCheckedContinuation { drainWaiters.append($0) } }
+        while appending || !pending.isEmpty {
+            if appending {
+                await withCheckedContinuation { drainWaiters.append($0) }
+            } else {
+                await appendPending()
+            }
+        }
     }
 
     private func enter() async {
@@ -271,22 +287,75 @@ public actor GameRoom {
     }
 }
 
-/// A command applied to the room's state whose events wait to be stored.
-private struct PendingCommand {
+/// What the room made of a command: refused at once, or applied and being stored.
+public enum CommandAdmission: Sendable {
+    /// Refused (invalid, not allowed, over the rate limit): the error reply.
+    case answered(ServerMessage)
+    /// Applied; `GameRoom.reply(to:)` answers once its events are stored.
+    case storing(CommandReceipt)
+}
+
+/// An applied command waiting for its append. The room sets the result; the connection waiting for the reply
+/// is resumed with it, or with the turn to store the pending commands itself.
+public final class CommandReceipt: Sendable {
     enum Turn {
-        case done(Result<Int64, RoomError>)
+        case done
         /// The append before finished and hands over: this command stores itself and those behind it.
         case lead
     }
 
+    private enum State {
+        case storing
+        case waiting(CheckedContinuation<Turn, Never>)
+        case stored(Result<Int64, RoomError>)
+    }
+
+    let clientID: String
+    private let state = Mutex(State.storing)
+
+    init(clientID: String) {
+        self.clientID = clientID
+    }
+
+    var result: Result<Int64, RoomError>? {
+        state.withLock { if case .stored(let result) = $0 { result } else { nil } }
+    }
+
+    var isWaiting: Bool {
+        state.withLock { if case .waiting = $0 { true } else { false } }
+    }
+
+    func wait(_ continuation: CheckedContinuation<Turn, Never>) {
+        state.withLock { $0 = .waiting(continuation) }
+    }
+
+    func finish(_ result: Result<Int64, RoomError>) {
+        resume(with: .done, after: { $0 = .stored(result) })
+    }
+
+    func lead() {
+        resume(with: .lead, after: { $0 = .storing })
+    }
+
+    private func resume(with turn: Turn, after change: (inout State) -> Void) {
+        let waiting = state.withLock { state -> CheckedContinuation<Turn, Never>? in
+            defer { change(&state) }
+            if case .waiting(let continuation) = state { return continuation }
+            return nil
+        }
+        waiting?.resume(returning: turn)
+    }
+}
+
+/// A command applied to the room's state whose events wait to be stored.
+private struct PendingCommand {
     var events: [SequencedEvent]
     var ephemeral: [Published<EphemeralEvent>]
     /// The sequence number of the command's last event, or the one before it when it has none: its ack.
     var sequence: Int64
-    /// Where the command waits; nil for the command that stores the batch itself.
-    var continuation: CheckedContinuation<Turn, Never>?
+    let receipt: CommandReceipt
 
-    init(_ outcome: CommandOutcome, after sequence: Int64) {
+    init(_ outcome: CommandOutcome, after sequence: Int64, clientID: String) {
         var next = sequence
         events = outcome.committed.map { published in
             next += 1
@@ -294,11 +363,6 @@ private struct PendingCommand {
         }
         ephemeral = outcome.ephemeral
         self.sequence = next
-    }
-
-    func waiting(_ continuation: CheckedContinuation<Turn, Never>) -> PendingCommand {
-        var waiting = self
-        waiting.continuation = continuation
-        return waiting
+        receipt = CommandReceipt(clientID: clientID)
     }
 }

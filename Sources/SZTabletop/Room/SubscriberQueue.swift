@@ -27,12 +27,6 @@ final class SubscriberQueue: Sendable {
         var closed = false
     }
 
-    enum Take {
-        case item(Delivery, text: String?)
-        case empty
-        case finished
-    }
-
     let viewer: Viewer
     private let limits: QueueLimits
     private let buffer = Mutex(Buffer())
@@ -47,29 +41,35 @@ final class SubscriberQueue: Sendable {
 
     var isFinished: Bool { buffer.withLock { $0.closed } }
 
-    /// `texts` are the committed events' wire texts, in the batch's order, or empty when they were not encoded.
-    func offer(_ batch: EventBatch, texts: [String] = []) {
+    /// `texts` holds each batch's committed events' wire texts, in order, or nothing when they were not encoded.
+    /// The reader is woken once for all the batches.
+    func offer(_ batches: [EventBatch], texts: [[String]] = []) {
         buffer.withLock { buffer in
-            guard !buffer.closed else { return }
-            for (index, event) in batch.committed.enumerated() where event.audience.includes(viewer) {
-                guard buffer.committed < limits.maxCommitted else {
-                    buffer = Buffer(items: [.closed(.tooSlow)], closed: true)
-                    return
-                }
-                buffer.items.append(.event(WireEvent(sequence: event.sequence, event: event.event)))
-                if texts.indices.contains(index) { buffer.texts[event.sequence] = texts[index] }
-                buffer.committed += 1
-                if removesViewer(event.event) {
-                    buffer.items.append(.closed(.removed))
-                    buffer.closed = true
-                    return
-                }
-            }
-            for published in batch.ephemeral where published.audience.includes(viewer) {
-                enqueue(published.event, in: &buffer)
+            for (index, batch) in batches.enumerated() where !buffer.closed {
+                offer(batch, texts: texts.indices.contains(index) ? texts[index] : [], in: &buffer)
             }
         }
         signal.yield()
+    }
+
+    private func offer(_ batch: EventBatch, texts: [String], in buffer: inout Buffer) {
+        for (index, event) in batch.committed.enumerated() where event.audience.includes(viewer) {
+            guard buffer.committed < limits.maxCommitted else {
+                buffer = Buffer(items: [.closed(.tooSlow)], closed: true)
+                return
+            }
+            buffer.items.append(.event(WireEvent(sequence: event.sequence, event: event.event)))
+            if texts.indices.contains(index) { buffer.texts[event.sequence] = texts[index] }
+            buffer.committed += 1
+            if removesViewer(event.event) {
+                buffer.items.append(.closed(.removed))
+                buffer.closed = true
+                return
+            }
+        }
+        for published in batch.ephemeral where published.audience.includes(viewer) {
+            enqueue(published.event, in: &buffer)
+        }
     }
 
     /// Ends the queue from the reader's side; what is still queued is dropped.
@@ -78,19 +78,20 @@ final class SubscriberQueue: Sendable {
         signal.finish()
     }
 
-    func take() -> Take {
+    /// Everything queued, in order, with the wire text of each committed event the bus encoded; empty when
+    /// nothing is queued, nil once the queue is closed and drained.
+    func takeAll() -> [(delivery: Delivery, text: String?)]? {
         buffer.withLock { buffer in
-            guard !buffer.items.isEmpty else { return buffer.closed ? .finished : .empty }
-            let item = buffer.items.removeFirst()
-            var text: String?
-            switch item {
-            case .event(let event):
-                buffer.committed -= 1
-                text = buffer.texts.removeValue(forKey: event.sequence)
-            case .ephemeral: buffer.ephemeral -= 1
-            case .closed: break
+            guard !buffer.items.isEmpty else { return buffer.closed ? nil : [] }
+            let taken = buffer.items.map { item -> (delivery: Delivery, text: String?) in
+                guard case .event(let event) = item else { return (item, nil) }
+                return (item, buffer.texts[event.sequence])
             }
-            return .item(item, text: text)
+            buffer.items = []
+            buffer.texts = [:]
+            buffer.committed = 0
+            buffer.ephemeral = 0
+            return taken
         }
     }
 
@@ -141,9 +142,7 @@ public final class EventSubscription: AsyncSequence, Sendable {
 
     /// Everything queued now, without waiting.
     public func takeAvailable() -> [Delivery] {
-        var items: [Delivery] = []
-        while case .item(let item, _) = queue.take() { items.append(item) }
-        return items
+        (queue.takeAll() ?? []).map(\.delivery)
     }
 
     /// Stops the stream; the bus forgets it at its next publication.
@@ -152,27 +151,31 @@ public final class EventSubscription: AsyncSequence, Sendable {
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(frames: frames.makeAsyncIterator())
+        AsyncIterator(batches: frameBatches.makeAsyncIterator())
     }
 
     public struct AsyncIterator: AsyncIteratorProtocol {
-        fileprivate var frames: Frames.AsyncIterator
+        fileprivate var batches: FrameBatches.AsyncIterator
+        fileprivate var ready: ArraySlice<Frame> = []
 
         public mutating func next() async -> Delivery? {
-            await frames.next()?.delivery
+            if ready.isEmpty, let batch = await batches.next() { ready = batch[...] }
+            return ready.popFirst()?.delivery
         }
     }
 
-    /// The same stream with each delivery's wire text: a committed event is encoded once for all its readers.
-    public var frames: Frames { Frames(queue: queue) }
+    /// The same stream as frames with their wire text (a committed event is encoded once for all its readers),
+    /// in batches: each batch is everything queued when the reader asked, so a reader that fell behind catches
+    /// up with one write instead of one per event.
+    public var frameBatches: FrameBatches { FrameBatches(queue: queue) }
 
     public struct Frame: Sendable {
         public var delivery: Delivery
         public var text: String
     }
 
-    public struct Frames: AsyncSequence, Sendable {
-        public typealias Element = Frame
+    public struct FrameBatches: AsyncSequence, Sendable {
+        public typealias Element = [Frame]
 
         fileprivate let queue: SubscriberQueue
 
@@ -184,17 +187,15 @@ public final class EventSubscription: AsyncSequence, Sendable {
             fileprivate let queue: SubscriberQueue
             fileprivate var signals: AsyncStream<Void>.Iterator
 
-            public mutating func next() async -> Frame? {
+            /// At least one frame, or nil once the stream ended.
+            public mutating func next() async -> [Frame]? {
                 while true {
-                    switch queue.take() {
-                    case .item(let item, let text): return Frame(item, text: text)
-                    case .finished: return nil
-                    case .empty:
-                        // No signal means the stream was cancelled or the reading task was: end after what is left.
-                        guard await signals.next() != nil else {
-                            if case .item(let item, let text) = queue.take() { return Frame(item, text: text) }
-                            return nil
-                        }
+                    guard let taken = queue.takeAll() else { return nil }
+                    if !taken.isEmpty { return taken.map(Frame.init) }
+                    // No signal means the stream was cancelled or the reading task was: end after what is left.
+                    guard await signals.next() != nil else {
+                        let left = queue.takeAll() ?? []
+                        return left.isEmpty ? nil : left.map(Frame.init)
                     }
                 }
             }
@@ -203,8 +204,8 @@ public final class EventSubscription: AsyncSequence, Sendable {
 }
 
 extension EventSubscription.Frame {
-    init(_ delivery: Delivery, text: String?) {
-        self.delivery = delivery
-        self.text = text ?? TabletopProtocol.encode(delivery.message)
+    init(_ taken: (delivery: Delivery, text: String?)) {
+        delivery = taken.delivery
+        text = taken.text ?? TabletopProtocol.encode(taken.delivery.message)
     }
 }

@@ -63,7 +63,8 @@ final class TestSocket: Sendable {
             ) { inbound, outbound, _ in
                 writerOut.yield(outbound)
                 for try await message in inbound.messages(maxSize: 1 << 22) {
-                    if case .text(let text) = message { received.yield(text) }
+                    guard case .text(let text) = message else { continue }
+                    for line in TabletopProtocol.serverMessageTexts(in: text) { received.yield(String(line)) }
                 }
             }
         }

@@ -82,13 +82,20 @@ export class TableConnection {
     socket.onerror = () => {};
   }
 
+  /** One server message may carry several, one JSON object per line (docs/protocol.md, Connection). */
   receive(data) {
-    let frame;
-    try {
-      frame = JSON.parse(data);
-    } catch {
-      return;
+    for (const line of String(data).split("\n")) {
+      let frame;
+      try {
+        frame = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      this.receiveFrame(frame);
     }
+  }
+
+  receiveFrame(frame) {
     switch (frame.type) {
       case "welcome":
         this.ready = true;
