@@ -145,8 +145,12 @@ struct GameSocketTests {
                 _ = try await nextEvent(annSocket)  // Ann coming online
 
                 try await gmSocket.command("trap", .createTokens(scene, [newToken(x: 10, hidden: true)]))
-                #expect(try await gmSocket.reply(to: "trap").isAck)
-                let gmSaw = try await nextEvent(gmSocket)
+                // A command's own events reach its sender before its ack (after the presence events before it).
+                let gmSaw = try await gmSocket.next { message -> WireEvent? in
+                    guard case .event(let sequence, .tokensCreated(let tokens)) = message else { return nil }
+                    return WireEvent(sequence: sequence, event: .tokensCreated(tokens))
+                }
+                #expect(try await gmSocket.next() == .ack(clientID: "trap", sequence: gmSaw.sequence))
                 try await gmSocket.command("wolf", .createTokens(scene, [newToken(x: 20)]))
                 #expect(try await gmSocket.reply(to: "wolf").isAck)
                 let annSaw = try await nextEvent(annSocket)

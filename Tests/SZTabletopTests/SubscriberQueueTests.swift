@@ -120,6 +120,27 @@ struct SubscriberQueueTests {
         #expect(stream.takeAvailable().isEmpty)
     }
 
+    @Test("a reply waits behind the events queued before it and never counts against the ephemeral limit")
+    func replies() {
+        let bus = InProcessEventBus(limits: QueueLimits(maxCommitted: 10, maxEphemeral: 1))
+        let stream = bus.subscribe(to: game, as: viewer)
+        bus.publish(committed(1))
+        stream.deliver(reply: .ack(clientID: "c1", sequence: 1))
+        stream.deliver(reply: .ack(clientID: "c2", sequence: 1))
+        bus.publish(drag("a", x: 1, by: ann))
+        bus.publish(drag("b", x: 2, by: ann))
+        #expect(
+            stream.takeAvailable().map(\.message) == [
+                .event(sequence: 1, .tokensDeleted([])), .ack(clientID: "c1", sequence: 1),
+                .ack(clientID: "c2", sequence: 1),
+                .ephemeral(.tokensDragged(by: ann, [TokenMove(tokenID: TokenID("b"), x: 2, y: 0)])),
+            ]
+        )
+        stream.cancel()
+        stream.deliver(reply: .ack(clientID: "c3", sequence: 2))
+        #expect(stream.takeAvailable().isEmpty)
+    }
+
     @Test("a cancelled stream ends and is forgotten")
     func cancel() async {
         let bus = InProcessEventBus()

@@ -44,13 +44,11 @@ struct TabletopSocket {
                 // The stream ends without a reason when the game is deleted or the server stops.
                 try await outbound.close(.goingAway, reason: "game closed")
             }
-            // Replies go out in the order the commands came, each once its events are stored; the next command
-            // is read and applied meanwhile.
+            // Replies join the event stream in the order the commands came, each once its events are stored (so
+            // a command's events and its ack leave together); the next command is read and applied meanwhile.
             let (admissions, admitted) = AsyncStream.makeStream(of: CommandAdmission.self)
             group.addTask {
-                for await admission in admissions {
-                    try await outbound.writeTextMessage(TabletopProtocol.encode(await room.reply(to: admission)))
-                }
+                for await admission in admissions { connection.events.deliver(reply: await room.reply(to: admission)) }
             }
             while let message = try await messages.next() {
                 admitted.yield(await admit(message, room: room, seat: seat))

@@ -27,6 +27,9 @@ public struct EventBatch: Equatable, Sendable {
 public enum Delivery: Equatable, Sendable {
     case event(WireEvent)
     case ephemeral(EphemeralEvent)
+    /// The answer to one of the reader's own commands, queued behind the events the command caused, so that
+    /// both leave in one write.
+    case reply(ServerMessage)
     /// The last item: the stream ends for this reason.
     case closed(CloseReason)
 
@@ -34,6 +37,7 @@ public enum Delivery: Equatable, Sendable {
         switch self {
         case .event(let event): .event(sequence: event.sequence, event.event)
         case .ephemeral(let event): .ephemeral(event)
+        case .reply(let message): message
         case .closed(let reason): .closed(reason)
         }
     }

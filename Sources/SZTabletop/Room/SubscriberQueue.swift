@@ -24,6 +24,7 @@ final class SubscriberQueue: Sendable {
         var texts: [Int64: String] = [:]
         var committed = 0
         var ephemeral = 0
+        var replies = 0
         var closed = false
     }
 
@@ -72,6 +73,17 @@ final class SubscriberQueue: Sendable {
         }
     }
 
+    /// Queues a reply behind what is queued already; a closed queue drops it.
+    func deliver(_ reply: ServerMessage) {
+        let queued = buffer.withLock { buffer in
+            guard !buffer.closed else { return false }
+            buffer.items.append(.reply(reply))
+            buffer.replies += 1
+            return true
+        }
+        if queued { signal.yield() }
+    }
+
     /// Ends the queue from the reader's side; what is still queued is dropped.
     func cancel() {
         buffer.withLock { $0 = Buffer(closed: true) }
@@ -91,6 +103,7 @@ final class SubscriberQueue: Sendable {
             buffer.texts = [:]
             buffer.committed = 0
             buffer.ephemeral = 0
+            buffer.replies = 0
             return taken
         }
     }
@@ -117,7 +130,7 @@ final class SubscriberQueue: Sendable {
         case .beaconPlaced: break
         }
         buffer.items.append(.ephemeral(event))
-        buffer.ephemeral = buffer.items.count - buffer.committed
+        buffer.ephemeral = buffer.items.count - buffer.committed - buffer.replies
         if buffer.ephemeral > limits.maxEphemeral,
             let oldest = buffer.items.firstIndex(where: { if case .ephemeral = $0 { true } else { false } })
         {
@@ -143,6 +156,11 @@ public final class EventSubscription: AsyncSequence, Sendable {
     /// Everything queued now, without waiting.
     public func takeAvailable() -> [Delivery] {
         (queue.takeAll() ?? []).map(\.delivery)
+    }
+
+    /// Sends the answer to one of the reader's commands in this stream, after the events queued before it.
+    public func deliver(reply: ServerMessage) {
+        queue.deliver(reply)
     }
 
     /// Stops the stream; the bus forgets it at its next publication.
