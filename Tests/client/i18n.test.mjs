@@ -5,13 +5,43 @@ import { createTranslator, directionOf, pickLocale } from "../../Sources/SZServe
 
 const locale = (name) => JSON.parse(readFileSync(new URL(`../../Sources/SZServer/Client/locales/${name}.json`, import.meta.url)));
 
-test("English and German have exactly the same keys and the same placeholders", () => {
-  const en = locale("en");
-  const de = locale("de");
-  assert.deepEqual(Object.keys(de).sort(), Object.keys(en).sort());
-  const placeholders = (value) => JSON.stringify(value).match(/\{\w+\}/g)?.sort() ?? [];
-  for (const key of Object.keys(en)) {
-    assert.deepEqual([...new Set(placeholders(de[key]))], [...new Set(placeholders(en[key]))], key);
+const placeholders = (text) => new Set(text.match(/\{\w+\}/g) ?? []);
+const forms = (value) => (typeof value === "object" ? Object.values(value) : [value]);
+const sorted = (values) => [...values].sort();
+
+/** The plural categories a message for `locale` needs: the language's own, plus "zero" where English has one. */
+function expectedCategories(locale, english) {
+  const categories = new Set(new Intl.PluralRules(locale).resolvedOptions().pluralCategories);
+  if ("zero" in english) categories.add("zero");
+  return sorted(categories);
+}
+
+for (const name of ["de", "ar"]) {
+  test(`${name} has exactly the keys of English, each with its placeholders and plural categories`, () => {
+    const en = locale("en");
+    const translation = locale(name);
+    assert.deepEqual(sorted(Object.keys(translation)), sorted(Object.keys(en)));
+    for (const [key, english] of Object.entries(en)) {
+      const translated = translation[key];
+      assert.equal(typeof translated, typeof english, `${name} ${key}: string or plural object like English`);
+      const wanted = new Set(forms(english).flatMap((text) => [...placeholders(text)]));
+      const found = new Set(forms(translated).flatMap((text) => [...placeholders(text)]));
+      assert.deepEqual(sorted(found), sorted(wanted), `${name} ${key}: placeholders`);
+      if (typeof english !== "object") continue;
+      assert.deepEqual(sorted(Object.keys(translated)), expectedCategories(name, english), `${name} ${key}: plural categories`);
+      // A form may spell the number out ("two entries"), but it must not drop the other values.
+      for (const [category, text] of Object.entries(translated)) {
+        for (const placeholder of wanted) {
+          if (placeholder !== "{count}") assert.ok(text.includes(placeholder), `${name} ${key}.${category} lacks ${placeholder}`);
+        }
+      }
+    }
+  });
+}
+
+test("English plural objects have English's categories", () => {
+  for (const [key, english] of Object.entries(locale("en"))) {
+    if (typeof english === "object") assert.deepEqual(sorted(Object.keys(english)), expectedCategories("en", english), key);
   }
 });
 
@@ -25,11 +55,12 @@ test("every key the client asks for exists in English", () => {
   }
 });
 
-test("the Arabic test locale is right to left and falls back to English for what it lacks", () => {
+test("Arabic is right to left, and a key a translation lacks falls back to English", () => {
   const t = createTranslator("ar", locale("ar"), locale("en"));
   assert.equal(t.dir, "rtl");
   assert.equal(t.t("nav.library"), "المكتبة");
-  assert.equal(t.t("table.fit"), "Fit");
+  const partial = createTranslator("ar", { "nav.library": "المكتبة" }, locale("en"));
+  assert.equal(partial.t("table.fit"), "Fit");
   assert.equal(directionOf("de-AT"), "ltr");
   assert.equal(directionOf("he"), "rtl");
 });
@@ -43,6 +74,10 @@ test("plurals follow the language's rules, numbers are formatted, unknown keys s
   assert.equal(de.t("library.entries", { count: 12345 }), "12.345 Einträge");
   const ar = createTranslator("ar", locale("ar"));
   assert.equal(ar.t("library.entries", { count: 2 }), "مدخلان");
+  const arabicNumber = new Intl.NumberFormat("ar").format;
+  assert.equal(ar.t("token.count", { count: 3 }), `${arabicNumber(3)} قطع`);
+  assert.equal(ar.t("token.count", { count: 11 }), `${arabicNumber(11)} قطعة`);
+  assert.equal(ar.t("ruler.cells", { count: 2.5 }), `المسافة: ${arabicNumber(2.5)} خانة`);
   assert.equal(en.t("no.such.key"), "no.such.key");
   assert.equal(en.t("dashboard.title"), "Welcome, {name}");
 });
