@@ -755,6 +755,7 @@ def check_game_files(browser):
     browser.button("Import").click()
     browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Cave is ready."))
     browser.link("Cave")
+    browser.wait.until(EC.presence_of_element_located((By.XPATH, "//img[@alt='Picture of Cave']")))  # made after the import
     export = browser.wait.until(EC.presence_of_element_located((By.XPATH, "//a[@aria-label='Export Cave as a ZIP']")))
     answer = browser.driver.execute_async_script(
         "const done = arguments[1]; fetch(arguments[0]).then(r => done([r.status, r.headers.get('Content-Type')]));",
