@@ -105,6 +105,7 @@ public func buildRouter(
     ImagesController(games: games, blobs: environment.blobs, limits: environment.settings.fileLimit).register(
         on: routes
     )
+    ImageReuseController(games: games, media: media).register(on: routes)
     let packs = PackLibrary(store: environment.store, blobs: environment.blobs)
     PacksController(
         library: packs,

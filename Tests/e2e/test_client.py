@@ -669,6 +669,43 @@ def check_two_browsers(gm, player):
     shutil.rmtree(images, ignore_errors=True)
 
 
+def check_thumbnails(browser):
+    """The duel's background got a thumbnail at upload: the dashboard shows it, and another game offers its images."""
+    browser.open("/")
+    browser.heading("Welcome, alice")
+    picture = browser.wait.until(EC.presence_of_element_located((By.XPATH, "//img[@alt='Picture of Duel']")))
+    browser.wait.until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth > 0", picture))
+    assert browser.find(".game-thumbnail-none"), "a game without a picture shows a placeholder"
+    sizes = browser.driver.execute_script(
+        "return [...document.querySelectorAll('.game-thumbnail')].map(e => [e.offsetWidth, e.offsetHeight])")
+    assert len({tuple(size) for size in sizes}) == 1, f"pictures and placeholders share one size: {sizes}"
+    browser.shoot_and_scan("25-dashboard-thumbnails")
+    browser.driver.set_window_size(390, 844)
+    width = browser.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"the dashboard with pictures does not scroll sideways on a phone ({width} px)"
+    browser.shoot_and_scan("25b-dashboard-thumbnails-phone")
+    browser.driver.set_window_size(1280, 900)
+
+    browser.link("Tuesday").click()
+    joined = (By.CSS_SELECTOR, ".connection")
+    browser.wait.until(lambda d: d.find_elements(*joined) or d.find_elements(By.XPATH, "//button[.='Join the game']"))
+    if not browser.driver.find_elements(*joined):
+        browser.button("Join the game").click()
+    browser.wait.until(EC.text_to_be_present_in_element(joined, "Connected"))
+    other = browser.wait.until(EC.element_to_be_clickable((By.XPATH, "//button[@aria-label='Place an image from Duel']")))
+    before = len(token_buttons(browser))
+    other.click()
+    browser.wait.until(lambda d: len(token_buttons(browser)) == before + 1)
+    browser.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", other)
+    browser.shoot_and_scan("26-table-other-games-images")
+    browser.driver.set_window_size(390, 844)
+    browser.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", other)
+    width = browser.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"the asset browser does not scroll sideways on a phone ({width} px)"
+    browser.shoot_and_scan("26b-table-other-games-images-phone")
+    browser.driver.set_window_size(1280, 900)
+
+
 def tab_to(browser, describe, wanted, limit=120):
     """Presses Tab until the focused element's description (a script over `el`) equals `wanted`, as a keyboard user would."""
     for _ in range(limit):
@@ -718,6 +755,7 @@ def check_game_files(browser):
     browser.button("Import").click()
     browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "main"), "Cave is ready."))
     browser.link("Cave")
+    browser.wait.until(EC.presence_of_element_located((By.XPATH, "//img[@alt='Picture of Cave']")))  # made after the import
     export = browser.wait.until(EC.presence_of_element_located((By.XPATH, "//a[@aria-label='Export Cave as a ZIP']")))
     answer = browser.driver.execute_async_script(
         "const done = arguments[1]; fetch(arguments[0]).then(r => done([r.status, r.headers.get('Content-Type')]));",
@@ -774,7 +812,8 @@ def main():
         if games_endpoints_exist(server):
             player = Browser(server.url, axe_script)
             checks += [check_table, named("check_library", lambda b: check_library(b, binary)),
-                       named("check_two_browsers", lambda b: check_two_browsers(b, player)), check_keyboard_only]
+                       named("check_two_browsers", lambda b: check_two_browsers(b, player)), check_thumbnails,
+                       check_keyboard_only]
             if endpoint_exists(server, "POST", "/api/v1/games/import"):
                 checks.append(check_game_files)
             else:

@@ -46,6 +46,13 @@ public actor GameRegistry: Service {
         }
     }
 
+    /// The game's state now: its room's when it is loaded, else rebuilt from storage without loading a room (the
+    /// dashboard asks this of every listed game, most of which nobody plays).
+    func currentState(of gameID: UUID) async throws -> GameState {
+        if let loading = rooms[gameID], let room = try? await loading.value { return await room.currentState }
+        return try await Self.storedState(gameID, store: store, configuration: configuration)
+    }
+
     /// Remembers a connection's stream so that deleting the game can end it.
     func attach(_ stream: EventSubscription, to gameID: UUID) {
         streams[gameID, default: []].append(stream)
@@ -96,11 +103,22 @@ public actor GameRegistry: Service {
         bus: InProcessEventBus,
         configuration: RoomConfiguration
     ) async throws -> GameRoom {
+        let state = try await storedState(gameID, store: store, configuration: configuration)
+        let log = StoredGameEventLog(gameID: gameID, store: store)
+        return GameRoom(state: state, log: log, bus: bus, configuration: configuration)
+    }
+
+    /// The latest snapshot with the events after it replayed.
+    private static func storedState(
+        _ gameID: UUID,
+        store: Store,
+        configuration: RoomConfiguration
+    ) async throws -> GameState {
         guard let snapshot = try await store.gameLogs.latestSnapshot(gameID: gameID) else {
             throw GameRegistryError.noSuchGame(gameID)
         }
         let log = StoredGameEventLog(gameID: gameID, store: store)
-        var state = try GameState(storedJSON: snapshot.state)
+        let state = try GameState(storedJSON: snapshot.state)
         var events: [SequencedEvent] = []
         while true {
             let page = try await log.events(
@@ -115,8 +133,7 @@ public actor GameRegistry: Service {
         let accounts = seats.reduce(into: [PlayerID: UserID]()) { accounts, seat in
             if let user = seat.userID { accounts[PlayerID(seat.playerID)] = UserID(user) }
         }
-        state = state.replaying(events, accounts: accounts, limits: configuration.limits)
-        return GameRoom(state: state, log: log, bus: bus, configuration: configuration)
+        return state.replaying(events, accounts: accounts, limits: configuration.limits)
     }
 }
 

@@ -52,6 +52,17 @@ public struct BlobStore: Sendable {
         return try mappingErrors(sha256) { [UInt8](try Data(contentsOf: url)) }
     }
 
+    /// At most the first `count` bytes stored under `sha256`, or nil when there are none: enough to read an
+    /// image's header without loading the whole file.
+    public func head(_ sha256: String, count: Int) throws(BlobStoreError) -> [UInt8]? {
+        guard contains(sha256) else { return nil }
+        return try mappingErrors(sha256) {
+            let handle = try FileHandle(forReadingFrom: url(for: sha256))
+            defer { try? handle.close() }
+            return [UInt8](try handle.read(upToCount: count) ?? Data())
+        }
+    }
+
     public func contains(_ sha256: String) -> Bool {
         Self.isSHA256(sha256) && FileManager.default.fileExists(atPath: url(for: sha256).path)
     }

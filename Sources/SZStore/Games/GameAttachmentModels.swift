@@ -11,6 +11,8 @@ final class GameBlobModel: Model, @unchecked Sendable {
     @ID(key: .id) var id: UUID?
     @Field(key: "game_id") var gameID: UUID
     @Field(key: "sha256") var sha256: String
+    /// The thumbnail the browser made of this image, a blob of its own; nil for tracks and older uploads.
+    @OptionalField(key: "thumbnail_sha256") var thumbnailSHA256: String?
 
     init() {}
 

@@ -27,9 +27,11 @@ public struct GameBlobRepository: Sendable {
         try await GameBlobModel.query(on: database).filter(\.$gameID == gameID).all().map(\.sha256).sorted()
     }
 
-    /// Whether a game other than `gameID` (any game when nil) holds the blob.
+    /// Whether a game other than `gameID` (any game when nil) holds the blob, or keeps it as a thumbnail.
     public func isHeld(_ sha256: String, byAnyGameBut gameID: UUID? = nil) async throws -> Bool {
-        var query = GameBlobModel.query(on: database).filter(\.$sha256 == sha256)
+        var query = GameBlobModel.query(on: database).group(.or) { either in
+            either.filter(\.$sha256 == sha256).filter(\.$thumbnailSHA256 == sha256)
+        }
         if let gameID { query = query.filter(\.$gameID != gameID) }
         return try await query.count() > 0
     }

@@ -3,6 +3,7 @@
 import { describeError, uploadWithProgress } from "./api.js";
 import { field, h, statusBox } from "./dom.js";
 import { pathFor } from "./routes.js";
+import { sendImportThumbnail } from "./thumbnail.js";
 
 const gamePath = (game) => `/games/${encodeURIComponent(game.gm)}/${encodeURIComponent(game.slug)}`;
 
@@ -36,6 +37,7 @@ export function importGameForm(app, onImported) {
         onProgress: (fraction) => { progress.value = fraction; },
       });
       const game = answer.game;
+      await sendImportThumbnail(app.api, gamePath(game), chosen);
       outcome.append(
         h("p", {}, t("gameFiles.imported", { name: game.name || game.slug }), " ",
           h("a", { href: game.url ?? pathFor("table", game), "data-link": true }, t("gameFiles.open", { name: game.name || game.slug }))),

@@ -18,8 +18,11 @@ struct GamesController {
         let hasPassword: Bool
         let createdAt: Date
         let updatedAt: Date
+        /// The game's picture on the dashboard (`GameCovers`), or null.
+        @NullWhenAbsent var thumbnailUrl: String?
 
-        init(_ game: GameRecord, gm: String) {
+        init(_ game: GameRecord, gm: String, thumbnail: String? = nil) {
+            _thumbnailUrl = NullWhenAbsent(wrappedValue: thumbnail.map(ImagesController.url))
             self.gm = gm
             slug = game.slug
             name = game.name
@@ -70,14 +73,20 @@ struct GamesController {
                 after: request.uri.queryParameters.get("cursor"),
                 limit: limit
             )
+            let covers = GameCovers(store: games.store, registry: games.registry)
+            var items: [GameView] = []
+            for game in page {
+                items.append(GameView(game, gm: user.name, thumbnail: try await covers.thumbnail(of: game)))
+            }
             return try GamePage(
-                items: page.map { GameView($0, gm: user.name) },
+                items: items,
                 nextCursor: page.count == limit ? page.last?.slug : nil
             ).response(from: request, context: context)
         }
         routes.on(.get, "/games/:gm/:slug") { request, context in
             let (owner, game) = try await find(context)
-            return try GameView(game, gm: owner.name).response(from: request, context: context)
+            let thumbnail = try await GameCovers(store: games.store, registry: games.registry).thumbnail(of: game)
+            return try GameView(game, gm: owner.name, thumbnail: thumbnail).response(from: request, context: context)
         }
         routes.on(.delete, "/games/:gm/:slug") { _, context in
             let (_, game) = try await find(context)

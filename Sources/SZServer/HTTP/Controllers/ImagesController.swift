@@ -17,6 +17,11 @@ struct ImagesController {
         let type: String
     }
 
+    /// Where a stored image is served.
+    static func url(_ sha256: String) -> String {
+        "\(APIRoutes.prefix)/images/\(sha256)"
+    }
+
     func register(on routes: APIRoutes) {
         routes.on(.post, "/games/:gm/:slug/images") { request, context in
             let (_, game) = try await games.find(

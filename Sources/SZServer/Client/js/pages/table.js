@@ -19,6 +19,7 @@ import { scenesPanel } from "../table/scenes-panel.js";
 import { tokenList } from "../table/token-list.js";
 import { tokenPanel } from "../table/token-panel.js";
 import { clampToScene, groupMoves, keyboardStep, pickSelection } from "../table/view.js";
+import { sendThumbnail } from "../thumbnail.js";
 
 export function render(app, main, { params }) {
   const seat = loadSeat(localStorage, params.gm, params.slug);
@@ -248,6 +249,7 @@ export function render(app, main, { params }) {
     const image = await uploadWithProgress(`${gamePath}/images${asBackground ? "?purpose=background" : ""}`, file, {
       headers: { "X-Game-Credential": seat.credential },
     });
+    await sendThumbnail(app.api, `${gamePath}/images/${image.sha256}`, file, { "X-Game-Credential": seat.credential });
     return image.sha256;
   }
 
@@ -270,6 +272,8 @@ export function render(app, main, { params }) {
   const assets = assetsPanel(app, {
     addFile: async (file, placement) => placeImage(await uploadImage(file, placement.asBackground), placement),
     place: placeImage,
+    otherImages: app.user ? (cursor) => app.api.get("/me/images", { query: { except: params.slug, cursor, limit: 24 } }) : null,
+    adopt: (blobID) => app.api.request("PUT", `${gamePath}/images/${blobID}`, { headers: { "X-Game-Credential": seat.credential } }),
     // Command errors are shown by `send` already; upload errors are explained here.
     fail: (error) => error?.code || problem.show(describeError(error, t)),
     dropTarget: canvas,

@@ -1,5 +1,6 @@
 // Images for the scene: upload (file dialog or files dropped on the board), SessionZero's default tokens, the
-// images this game already uses, and the drawing tool. GMs may make an image the background or a GM-only token.
+// images this game already uses, for GMs the images of their other games, and the drawing tool. GMs may make an
+// image the background or a GM-only token.
 import { clear, h, uniqueID } from "../dom.js";
 import { isGM } from "../game-state.js";
 import { defaultAssetURL, defaultAssets, rasterise } from "./default-assets.js";
@@ -8,11 +9,14 @@ import { defaultAssetURL, defaultAssets, rasterise } from "./default-assets.js";
  * @param {object} options
  * @param {(blob: Blob, placement: object) => Promise<void>} options.addFile uploads and places an image
  * @param {(blobID: string, placement: object) => Promise<void>} options.place places an uploaded image
+ * @param {((cursor: string | null) => Promise<{items: object[], nextCursor: string | null}>) | null} options.otherImages
+ *   a page of the images of the GM's other games; null when nobody is logged in to ask for them
+ * @param {(blobID: string) => Promise<void>} options.adopt lets this game hold an image of another of the GM's games
  * @param {(error: unknown) => void} options.fail shows what went wrong
  * @param {HTMLElement} options.dropTarget where files may be dropped
  * @param {HTMLElement | null} options.drawButton opens the drawing tool
  */
-export function assetsPanel(app, { addFile, place, fail, dropTarget, drawButton }) {
+export function assetsPanel(app, { addFile, place, otherImages, adopt, fail, dropTarget, drawButton }) {
   const { t } = app;
   const inputID = uniqueID("token-image");
   const input = h("input", { id: inputID, type: "file", multiple: true, accept: "image/png,image/jpeg,image/webp,image/gif" });
@@ -59,10 +63,21 @@ export function assetsPanel(app, { addFile, place, fail, dropTarget, drawButton 
     assetButton(defaultAssetURL(app.base, name), t("assets.add", { name: t(`assets.default.${name}`) }),
       () => busy(async () => addFile(await rasterise(defaultAssetURL(app.base, name)), placement())))));
 
+  const others = otherGamesGroup(app, {
+    load: otherImages,
+    button: assetButton,
+    choose: (blobID) => busy(async () => {
+      await adopt(blobID);
+      await place(blobID, placement());
+    }),
+    fail,
+  });
+
   /** The images the viewer's state names (tokens of every scene it knows, and backgrounds), oldest first. */
   function refresh(state) {
     gm = isGM(state);
     gmOptions.hidden = !gm;
+    others.show(gm && Boolean(otherImages));
     const known = [...new Set([...state.scenes.map((s) => s.background), ...Object.values(state.tokens).map((x) => x.image)].filter(Boolean))];
     const shown = [...gameImages.querySelectorAll("button")].map((b) => b.dataset.image);
     if (known.length === shown.length && known.every((id, i) => id === shown[i])) return;
@@ -79,6 +94,48 @@ export function assetsPanel(app, { addFile, place, fail, dropTarget, drawButton 
     h("label", { for: inputID }, t("table.addImage")), h("p", { class: "hint" }, t("table.dropHint")), input, gmOptions, progress,
     h("h3", {}, t("assets.defaults")), defaults,
     h("h3", {}, t("assets.gameImages")), gameImages,
+    others.element,
     drawButton);
   return { element, refresh };
+}
+
+/** "From my other games": loaded the first time a GM sees the panel, a page at a time, thumbnails where made. */
+function otherGamesGroup(app, { load, button, choose, fail }) {
+  const { t } = app;
+  const list = h("ul", { class: "asset-grid" });
+  const more = h("button", { type: "button", class: "button-small", hidden: true }, t("list.more"));
+  const element = h("div", { hidden: true }, h("h3", {}, t("assets.fromOtherGames")), list, more);
+  const listed = new Set();
+  let cursor = null;
+  let started = false;
+
+  async function loadPage() {
+    more.disabled = true;
+    try {
+      const page = await load(cursor);
+      const fresh = page.items.filter((image) => !listed.has(image.sha256));
+      for (const image of fresh) {
+        listed.add(image.sha256);
+        list.append(button(image.thumbnailUrl ?? image.url, t("assets.addOtherImage", { game: image.game.name || image.game.slug }),
+          () => choose(image.sha256)));
+      }
+      cursor = page.nextCursor;
+      more.hidden = !cursor;
+      if (!listed.size && !cursor) list.replaceChildren(h("li", { class: "empty-state" }, t("assets.noOtherImages")));
+    } catch (error) {
+      fail(error);
+    } finally {
+      more.disabled = false;
+    }
+  }
+  more.addEventListener("click", loadPage);
+
+  function show(gm) {
+    element.hidden = !gm;
+    if (gm && !started) {
+      started = true;
+      loadPage();
+    }
+  }
+  return { element, show };
 }
