@@ -15,6 +15,7 @@ enum AllMigrations {
         CreateGameSnapshot(),
         CreateGameBlob(),
         CreateGameSession(),
+        AddGameNextSession(),
     ]
 }
 

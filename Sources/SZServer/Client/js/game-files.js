@@ -4,7 +4,8 @@ import { describeError, uploadWithProgress } from "./api.js";
 import { field, h, statusBox } from "./dom.js";
 import { pathFor } from "./routes.js";
 
-const gamePath = (game) => `/games/${encodeURIComponent(game.gm)}/${encodeURIComponent(game.slug)}`;
+/** The API path of a game. */
+export const gamePath = (game) => `/games/${encodeURIComponent(game.gm)}/${encodeURIComponent(game.slug)}`;
 
 export function importGameForm(app, onImported) {
   const { t } = app;

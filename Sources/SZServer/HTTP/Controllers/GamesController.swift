@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import JSONSchema
 import SZStore
 import SZTabletop
 
@@ -18,8 +19,14 @@ struct GamesController {
         let hasPassword: Bool
         let createdAt: Date
         let updatedAt: Date
+        /// When the game last stored an event; the clean-up counts its period from here.
+        let lastActivityAt: Date
+        /// The clean-up pass that will remove the game if nobody plays it before; null when games never expire.
+        let expiresAt: Nullable<Date>
+        /// When its GM said the next session starts; null when none is planned.
+        let nextSessionAt: Nullable<Date>
 
-        init(_ game: GameRecord, gm: String) {
+        init(_ game: GameRecord, gm: String, expiry: ExpiryForecast) {
             self.gm = gm
             slug = game.slug
             name = game.name
@@ -27,6 +34,9 @@ struct GamesController {
             hasPassword = game.passwordHash != nil
             createdAt = game.createdAt
             updatedAt = game.updatedAt
+            lastActivityAt = game.lastActivityAt
+            expiresAt = Nullable(expiry.removal(lastActivity: game.lastActivityAt))
+            nextSessionAt = Nullable(game.nextSessionAt)
         }
     }
 
@@ -59,7 +69,7 @@ struct GamesController {
                     playersControlMusic: try body.optionalBool("playersControlMusic")
                 )
             )
-            return try EditedResponse(status: .created, response: GameView(game, gm: user.name))
+            return try EditedResponse(status: .created, response: GameView(game, gm: user.name, expiry: games.expiry))
                 .response(from: request, context: context)
         }
         routes.on(.get, "/games") { request, context in
@@ -71,13 +81,26 @@ struct GamesController {
                 limit: limit
             )
             return try GamePage(
-                items: page.map { GameView($0, gm: user.name) },
+                items: page.map { GameView($0, gm: user.name, expiry: games.expiry) },
                 nextCursor: page.count == limit ? page.last?.slug : nil
             ).response(from: request, context: context)
         }
         routes.on(.get, "/games/:gm/:slug") { request, context in
             let (owner, game) = try await find(context)
-            return try GameView(game, gm: owner.name).response(from: request, context: context)
+            return try GameView(game, gm: owner.name, expiry: games.expiry).response(from: request, context: context)
+        }
+        routes.on(.patch, "/games/:gm/:slug") { request, context in
+            let (owner, game) = try await find(context)
+            try games.requireOwner(game, try context.requireUser())
+            let body = try await JSONBody.read(request, context: context, fields: ["nextSessionAt"])
+            var changed = game
+            if let value = body.object["nextSessionAt"] {
+                changed = try await games.scheduleNextSession(
+                    of: game,
+                    at: try NextSessionStart.checked(value, now: games.now())
+                )
+            }
+            return try GameView(changed, gm: owner.name, expiry: games.expiry).response(from: request, context: context)
         }
         routes.on(.delete, "/games/:gm/:slug") { _, context in
             let (_, game) = try await find(context)

@@ -3,6 +3,7 @@
 import { describeError, uploadWithProgress } from "../api.js";
 import { h, statusBox, uniqueID } from "../dom.js";
 import { activeScene, applyEvent, applyWelcome, mayMove, me, visibleTokens, withLocalDrag, withoutDrag } from "../game-state.js";
+import { sessionCountdown } from "../game-schedule.js";
 import { TableConnection, createDragThrottle, socketURL } from "../protocol.js";
 import { pathFor } from "../routes.js";
 import { forgetSeat, loadSeat } from "../seat.js";
@@ -20,9 +21,9 @@ import { tokenList } from "../table/token-list.js";
 import { tokenPanel } from "../table/token-panel.js";
 import { clampToScene, groupMoves, keyboardStep, pickSelection } from "../table/view.js";
 
-export function render(app, main, { params }) {
+export function render(app, main, { params, query }) {
   const seat = loadSeat(localStorage, params.gm, params.slug);
-  if (!seat) return { redirect: pathFor("join", params) };
+  if (!seat) return { redirect: pathFor("join", params) + location.search };
   const { t } = app;
   const gamePath = `/games/${encodeURIComponent(params.gm)}/${encodeURIComponent(params.slug)}`;
   let state = null;
@@ -33,6 +34,7 @@ export function render(app, main, { params }) {
   const connectionText = h("span", {}, t("table.status.connecting"));
   const connectionBox = h("p", { class: "connection connecting", role: "status" }, h("span", { class: "dot", "aria-hidden": "true" }), connectionText);
   const problem = statusBox();
+  const countdown = sessionCountdown(app, gamePath, query);
   const helpID = uniqueID("board-help");
   const canvas = h("canvas", { class: "board", tabindex: "0", role: "application", "aria-label": t("table.boardLabel"), "aria-describedby": helpID });
   const rulerOutput = h("p", { class: "ruler-output", role: "status" });
@@ -280,6 +282,7 @@ export function render(app, main, { params }) {
     h("div", { class: "board-area" },
       h("div", { class: "board-toolbar" }, heading, connectionBox, zoomButtons),
       problem.element,
+      countdown.element,
       canvas,
       rulerOutput,
       // Folded away to leave the board its room; the board's description still reads it to screen readers.
@@ -299,6 +302,7 @@ export function render(app, main, { params }) {
   return () => {
     document.body.classList.remove("on-table");
     connection.stop();
+    countdown.stop();
     music.stop();
     board.destroy();
   };
