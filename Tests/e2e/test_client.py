@@ -82,7 +82,9 @@ class Browser:
         options = webdriver.ChromeOptions()
         options.binary_location = os.environ.get("CHROME_BIN", "/usr/bin/chromium")
         for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                         "--lang=en-US", "--force-prefers-reduced-motion"]:
+                         "--lang=en-US", "--force-prefers-reduced-motion",
+                         # A fake camera that needs no permission prompt, for the background snapshot.
+                         "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]:
             options.add_argument(argument)
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         self.driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
@@ -747,6 +749,24 @@ def check_schedule(browser, player):
     player.driver.set_window_size(1280, 900)
 
 
+def check_snapshot(browser):
+    """The GM takes a still from the (fake) camera and it becomes the scene's background; the camera is let go."""
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    images = len(browser.driver.find_elements(By.CSS_SELECTOR, ".asset-grid button[data-image]"))
+    browser.button("Snapshot from camera").click()
+    use = browser.wait.until(lambda d: (b := d.find_element(By.XPATH, "//button[normalize-space()='Use as background']")).is_enabled() and b)
+    browser.wait.until(lambda d: d.execute_script("return document.querySelector('.snapshot-preview').videoWidth > 0"))
+    browser.shoot_and_scan("16-table-snapshot")
+    use.click()
+    browser.wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".asset-grid button[data-image]")) == images + 1)
+    live = browser.driver.execute_script("return document.querySelector('.snapshot-preview').srcObject")
+    assert live is None, "the camera is stopped once the picture is taken"
+    browser.button("Snapshot from camera").click()
+    browser.wait.until(lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Use as background']").is_enabled())
+    browser.driver.find_element(By.XPATH, "//dialog[@open]//button[normalize-space()='Cancel']").click()
+    assert browser.driver.execute_script("return document.querySelector('.snapshot-preview').srcObject") is None
+
+
 def check_game_files(browser):
     """Import a game from a picture, export, clean up and delete it; start one from a session template; play music."""
     folder = tempfile.mkdtemp(prefix="sz-e2e-files-")
@@ -814,7 +834,7 @@ def main():
         checks = [check_account_flow, check_languages, check_pages, check_table_without_server]
         if games_endpoints_exist(server):
             player = Browser(server.url, axe_script)
-            checks += [check_table, named("check_schedule", lambda b: check_schedule(b, player)),
+            checks += [check_table, named("check_schedule", lambda b: check_schedule(b, player)), check_snapshot,
                        named("check_library", lambda b: check_library(b, binary)),
                        named("check_two_browsers", lambda b: check_two_browsers(b, player)), check_keyboard_only]
             if endpoint_exists(server, "POST", "/api/v1/games/import"):
