@@ -1,7 +1,7 @@
 // The board canvas: draws the active scene (background, grid, tokens, selections, beacons) and turns mouse,
 // touch and pen input into pans, zooms, selections and drags. Game rules stay outside: callbacks decide.
 import { activeScene, mayMove, visibleTokens } from "../game-state.js";
-import { measure } from "./ruler.js";
+import { labelPlacement, measure } from "./ruler.js";
 import { fitView, groupMoves, panBy, toScene, toScreen, tokenAt, tokensInBox, zoomAt } from "./view.js";
 
 const beaconLifetime = 2500;
@@ -260,16 +260,31 @@ export class Board {
       c.fillStyle = "#facc15";
       c.fill();
     }
-    const text = String(measure(scene, from, to).cells);
-    const fontSize = 15 * unit;
-    c.font = `700 ${fontSize}px system-ui, sans-serif`;
-    c.textAlign = "left";
-    c.textBaseline = "bottom";
-    c.lineWidth = fontSize / 4;
-    c.strokeStyle = "rgba(0,0,0,0.9)";
-    c.strokeText(text, to.x + 8 * unit, to.y - 8 * unit);
+    c.restore();
+    this.drawRulerLabel(String(measure(scene, from, to).cells), toScreen(this.view, from.x, from.y), toScreen(this.view, to.x, to.y));
+  }
+
+  /** The distance in screen pixels (the same size at any zoom), on a dark box beside the end, inside the board. */
+  drawRulerLabel(text, from, to) {
+    const c = this.context;
+    const ratio = window.devicePixelRatio || 1;
+    c.save();
+    c.setTransform(ratio, 0, 0, ratio, 0, 0);
+    c.font = "700 15px system-ui, sans-serif";
+    const padding = 6;
+    const size = { width: Math.ceil(c.measureText(text).width) + 2 * padding, height: 15 + 2 * padding };
+    const box = labelPlacement(from, to, size, { width: this.canvas.clientWidth, height: this.canvas.clientHeight });
+    c.fillStyle = "rgba(17, 24, 39, 0.92)";
+    c.strokeStyle = "#facc15";
+    c.lineWidth = 1.5;
+    c.beginPath();
+    c.roundRect(box.x, box.y, size.width, size.height, 4);
+    c.fill();
+    c.stroke();
     c.fillStyle = "#ffffff";
-    c.fillText(text, to.x + 8 * unit, to.y - 8 * unit);
+    c.textAlign = "left";
+    c.textBaseline = "middle";
+    c.fillText(text, box.x + padding, box.y + size.height / 2);
     c.restore();
   }
 
