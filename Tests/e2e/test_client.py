@@ -767,6 +767,22 @@ def check_snapshot(browser):
     assert browser.driver.execute_script("return document.querySelector('.snapshot-preview').srcObject") is None
 
 
+def check_area_select(browser):
+    """"Select area" (for touch screens, which have no Shift) makes a plain drag draw a selection box."""
+    canvas = browser.driver.find_element(By.CSS_SELECTOR, "canvas.board")
+    canvas.send_keys(Keys.ESCAPE)
+    browser.wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, ".token-button[aria-pressed=true]"))
+    area = browser.button("Select area")
+    area.click()
+    assert area.get_attribute("aria-pressed") == "true"
+    width, height = canvas.size["width"], canvas.size["height"]
+    ActionChains(browser.driver).move_to_element_with_offset(canvas, -width // 2 + 2, -height // 2 + 2).click_and_hold() \
+        .move_by_offset(width // 2, height // 2).move_by_offset(width // 2 - 4, height // 2 - 4).release().perform()
+    browser.find(".token-button[aria-pressed=true]")
+    area.click()
+    assert area.get_attribute("aria-pressed") == "false"
+
+
 def check_game_files(browser):
     """Import a game from a picture, export, clean up and delete it; start one from a session template; play music."""
     folder = tempfile.mkdtemp(prefix="sz-e2e-files-")
@@ -835,6 +851,7 @@ def main():
         if games_endpoints_exist(server):
             player = Browser(server.url, axe_script)
             checks += [check_table, named("check_schedule", lambda b: check_schedule(b, player)), check_snapshot,
+                       check_area_select,
                        named("check_library", lambda b: check_library(b, binary)),
                        named("check_two_browsers", lambda b: check_two_browsers(b, player)), check_keyboard_only]
             if endpoint_exists(server, "POST", "/api/v1/games/import"):

@@ -39,11 +39,13 @@ export function render(app, main, { params, query }) {
   const canvas = h("canvas", { class: "board", tabindex: "0", role: "application", "aria-label": t("table.boardLabel"), "aria-describedby": helpID });
   const rulerOutput = h("p", { class: "ruler-output", role: "status" });
   const rulerButton = h("button", { type: "button", "aria-pressed": "false", onclick: () => setMeasuring(!board.measuring) }, t("ruler.button"));
+  const areaButton = h("button", { type: "button", "aria-pressed": "false", onclick: () => setSelectingArea(!board.selectingArea) }, t("table.selectArea"));
   const zoomButtons = h("div", { class: "zoom-buttons", role: "group", "aria-label": t("table.zoom") },
     h("button", { type: "button", onclick: () => board.zoom(1.25), "aria-label": t("table.zoomIn") }, "+"),
     h("button", { type: "button", onclick: () => board.zoom(0.8), "aria-label": t("table.zoomOut") }, "−"),
     h("button", { type: "button", onclick: () => board.fit() }, t("table.fit")),
-    rulerButton);
+    rulerButton,
+    areaButton);
 
   const board = new Board(canvas, {
     imageURL: (blobID) => `/api/v1/images/${blobID}`,
@@ -178,10 +180,19 @@ export function render(app, main, { params, query }) {
     return t(distance.byGrid ? "ruler.cells" : "ruler.units", { count: distance.cells });
   }
 
+  /** Area selection and the ruler both take over a drag, so turning one on turns the other off. */
+  function setSelectingArea(on) {
+    board.setSelectingArea(on);
+    areaButton.setAttribute("aria-pressed", String(on));
+    if (on && board.measuring) setMeasuring(false);
+    if (on) app.announce(t("table.selectAreaOn"));
+  }
+
   function setMeasuring(on) {
     board.setMeasuring(on);
     rulerButton.setAttribute("aria-pressed", String(on));
     if (!on) return;
+    if (board.selectingArea) setSelectingArea(false);
     // The keyboard's ruler starts at the selected token (or the middle of the scene); arrow keys move its end.
     const scene = activeScene(state);
     const token = state.tokens[selected[0]];
@@ -224,6 +235,7 @@ export function render(app, main, { params, query }) {
     else if (event.key === "m") setMeasuring(!board.measuring);
     else if (event.key === "Escape") {
       if (board.measuring) setMeasuring(false);
+      else if (board.selectingArea) setSelectingArea(false);
       else setSelection([]);
     } else if ((event.ctrlKey || event.metaKey) && event.key === "a") {
       event.preventDefault();
