@@ -58,6 +58,17 @@ public struct ServerEnvironment: Sendable {
     }
 }
 
+extension ServerEnvironment {
+    /// The daily clean-up's time, shared by the clean-up service and the expiry dates the games API shows.
+    var cleanupSchedule: CleanupSchedule {
+        CleanupSchedule(daytime: settings.cleanup.daytime, timeZone: timeZone)
+    }
+
+    var expiryForecast: ExpiryForecast {
+        ExpiryForecast(expire: settings.expire, schedule: cleanupSchedule)
+    }
+}
+
 /// The routes of the API with the list of what was registered (for the OpenAPI test).
 public func buildRouter(
     _ environment: ServerEnvironment
@@ -177,7 +188,7 @@ public func buildApplication(
                 expire: environment.settings.expire,
                 logger: logger
             ),
-            schedule: CleanupSchedule(daytime: environment.settings.cleanup.daytime, timeZone: environment.timeZone),
+            schedule: environment.cleanupSchedule,
             clock: environment.cleanupClock,
             logger: logger
         )

@@ -22,3 +22,7 @@ test("paths are built with their parameters encoded", () => {
   assert.equal(pathFor("table", { gm: "ann", slug: "a/b" }), "/game/ann/a%2Fb");
   assert.throws(() => pathFor("table", { gm: "ann" }), /needs slug/);
 });
+
+test("a countdown link is the game's page with the start in the query", () => {
+  assert.deepEqual(matchRoute("/game/gina/dark-forest?session=2026-12-03T18%3A30Z"), { page: "table", params: { gm: "gina", slug: "dark-forest" } });
+});

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { clampToScene, fitView, groupMoves, keyboardStep, panBy, pickSelection, toScene, toScreen, tokenAt, tokensInBox, zoomAt } from "../../Sources/SZServer/Client/js/table/view.js";
+import { chooseGesture, clampToScene, fitView, groupMoves, keyboardStep, panBy, pickSelection, toScene, toScreen, tokenAt, tokensInBox, zoomAt } from "../../Sources/SZServer/Client/js/table/view.js";
 
 const scene = { width: 1000, height: 500, grid: { cellSize: 50 } };
 
@@ -54,4 +54,18 @@ test("Shift or Ctrl toggles a token in the selection; a plain pick replaces it",
   assert.deepEqual(pickSelection(["a", "b"], "a", true), ["b"]);
   assert.deepEqual(pickSelection(["a"], null, false), []);
   assert.deepEqual(pickSelection(["a"], null, true), ["a"]);
+});
+
+test("a pressed pointer pans, drags, toggles or boxes; area mode boxes with one finger and two fingers still pinch", () => {
+  const press = (overrides) => chooseGesture({ pointers: 1, measuring: false, selectingArea: false, onToken: false, toggle: false, draggable: false, ...overrides });
+  assert.equal(press({}), "pan");
+  assert.equal(press({ toggle: true }), "box");
+  assert.equal(press({ onToken: true, draggable: true }), "drag");
+  assert.equal(press({ onToken: true }), "pan", "a token the viewer may not move leaves the board to pan");
+  assert.equal(press({ onToken: true, draggable: true, toggle: true }), "toggle");
+  assert.equal(press({ selectingArea: true }), "box", "touch has no Shift: area mode draws the box");
+  assert.equal(press({ selectingArea: true, onToken: true, draggable: true }), "box", "even when the drag starts on a token");
+  assert.equal(press({ selectingArea: true, pointers: 2 }), "pinch");
+  assert.equal(press({ pointers: 2, onToken: true, draggable: true }), "pinch");
+  assert.equal(press({ measuring: true, selectingArea: true }), "measure");
 });

@@ -43,6 +43,9 @@ class Server:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = open(os.path.join(self.data, "server.log"), "w")
+        # Games expire after five days here, so every game is within the dashboard's week of warning.
+        with open(os.path.join(self.data, "settings.json"), "w") as settings:
+            json.dump({"expire": 5 * 86400}, settings)
         self.process = subprocess.Popen(
             [binary, "serve", "--data", self.data, "--localhost", "--port", str(self.port), "--quiet"],
             stdout=self.log, stderr=subprocess.STDOUT,
@@ -79,7 +82,9 @@ class Browser:
         options = webdriver.ChromeOptions()
         options.binary_location = os.environ.get("CHROME_BIN", "/usr/bin/chromium")
         for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                         "--lang=en-US", "--force-prefers-reduced-motion"]:
+                         "--lang=en-US", "--force-prefers-reduced-motion",
+                         # A fake camera that needs no permission prompt, for the background snapshot.
+                         "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]:
             options.add_argument(argument)
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         self.driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
@@ -743,6 +748,78 @@ def check_keyboard_only(browser):
     assert focus, "the focused board shows a visible focus ring"
 
 
+def check_schedule(browser, player):
+    """The GM plans the next session; the countdown link opens the table (GM) and the join page (guest) with a countdown."""
+    browser.open("/")
+    browser.heading("Welcome, alice")
+    warning = browser.find(".expiry-warning")
+    assert "May expire on" in warning.text and "open it to keep it" in warning.text, warning.text
+    browser.driver.find_element(By.XPATH, "//summary[@aria-label='Plan the next session of Tuesday']").click()
+    when = browser.field("Date and time")
+    # datetime-local takes typed digits in a locale-dependent order; setting its value is what a picker does.
+    browser.driver.execute_script(
+        "const d = new Date(Date.now() + (51 * 60 + 30) * 60000), p = (n) => String(n).padStart(2, '0');"
+        "arguments[0].value = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;",
+        when)
+    when.find_element(By.XPATH, "ancestor::form//button[normalize-space()='Save']").click()
+    link = browser.field("Countdown link").get_attribute("value")
+    assert "/game/alice/" in link and "?session=" in link, link
+    assert browser.field("Discord timestamp").get_attribute("value").startswith("<t:")
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".next-session"), "Next session: in 2 days"))
+    browser.driver.find_element(By.XPATH, "//button[@aria-label='Copy the Countdown link']").click()
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".copy-result"), "copied"))
+    browser.shoot_and_scan("13-dashboard-scheduler")
+    browser.driver.set_window_size(390, 844)
+    browser.shoot_and_scan("13-dashboard-scheduler-phone")
+    browser.driver.set_window_size(1280, 900)
+
+    browser.driver.get(link)
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".session-countdown"), "Next session in 2 days, 3 hours"))
+    assert browser.find(".session-countdown [role=timer]").is_displayed()
+    browser.shoot_and_scan("14-table-countdown")
+    player.driver.get(link)
+    player.heading("Join Tuesday")
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".session-countdown"), "Next session in 2 days"))
+    player.shoot_and_scan("15-join-countdown")
+    player.driver.set_window_size(390, 844)
+    player.shoot_and_scan("15-join-countdown-phone")
+    player.driver.set_window_size(1280, 900)
+
+
+def check_snapshot(browser):
+    """The GM takes a still from the (fake) camera and it becomes the scene's background; the camera is let go."""
+    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    images = len(browser.driver.find_elements(By.CSS_SELECTOR, ".asset-grid button[data-image]"))
+    browser.button("Snapshot from camera").click()
+    use = browser.wait.until(lambda d: (b := d.find_element(By.XPATH, "//button[normalize-space()='Use as background']")).is_enabled() and b)
+    browser.wait.until(lambda d: d.execute_script("return document.querySelector('.snapshot-preview').videoWidth > 0"))
+    browser.shoot_and_scan("16-table-snapshot")
+    use.click()
+    browser.wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, ".asset-grid button[data-image]")) == images + 1)
+    live = browser.driver.execute_script("return document.querySelector('.snapshot-preview').srcObject")
+    assert live is None, "the camera is stopped once the picture is taken"
+    browser.button("Snapshot from camera").click()
+    browser.wait.until(lambda d: d.find_element(By.XPATH, "//button[normalize-space()='Use as background']").is_enabled())
+    browser.driver.find_element(By.XPATH, "//dialog[@open]//button[normalize-space()='Cancel']").click()
+    assert browser.driver.execute_script("return document.querySelector('.snapshot-preview').srcObject") is None
+
+
+def check_area_select(browser):
+    """"Select area" (for touch screens, which have no Shift) makes a plain drag draw a selection box."""
+    canvas = browser.driver.find_element(By.CSS_SELECTOR, "canvas.board")
+    canvas.send_keys(Keys.ESCAPE)
+    browser.wait.until(lambda d: not d.find_elements(By.CSS_SELECTOR, ".token-button[aria-pressed=true]"))
+    area = browser.button("Select area")
+    area.click()
+    assert area.get_attribute("aria-pressed") == "true"
+    width, height = canvas.size["width"], canvas.size["height"]
+    ActionChains(browser.driver).move_to_element_with_offset(canvas, -width // 2 + 2, -height // 2 + 2).click_and_hold() \
+        .move_by_offset(width // 2, height // 2).move_by_offset(width // 2 - 4, height // 2 - 4).release().perform()
+    browser.find(".token-button[aria-pressed=true]")
+    area.click()
+    assert area.get_attribute("aria-pressed") == "false"
+
+
 def check_game_files(browser):
     """Import a game from a picture, export, clean up and delete it; start one from a session template; play music."""
     folder = tempfile.mkdtemp(prefix="sz-e2e-files-")
@@ -811,7 +888,9 @@ def main():
         checks = [check_account_flow, check_languages, check_pages, check_table_without_server]
         if games_endpoints_exist(server):
             player = Browser(server.url, axe_script)
-            checks += [check_table, named("check_library", lambda b: check_library(b, binary)),
+            checks += [check_table, named("check_schedule", lambda b: check_schedule(b, player)), check_snapshot,
+                       check_area_select,
+                       named("check_library", lambda b: check_library(b, binary)),
                        named("check_two_browsers", lambda b: check_two_browsers(b, player)), check_thumbnails,
                        check_keyboard_only]
             if endpoint_exists(server, "POST", "/api/v1/games/import"):

@@ -34,11 +34,10 @@ public struct Cleanup: Sendable {
     }
 
     public func run(now: Date, dryRun: Bool) async throws -> CleanupReport {
-        guard expire > 0 else {
+        guard let cutoff = ExpiryForecast.cutoff(now: now, expire: expire) else {
             logger.info("clean-up: expire is 0, so nothing expires")
             return CleanupReport(cutoff: nil, dryRun: dryRun, removed: [])
         }
-        let cutoff = now.addingTimeInterval(-TimeInterval(expire))
         var removed: [ExpiredItem] = []
         for rule in rules {
             for item in try await rule.expired(unusedSince: cutoff) {

@@ -12,6 +12,8 @@ struct GameService {
     let hasher: any PasswordHasher
     /// The word lists of fancy slugs; nil for the shipped ones.
     let fancyURLs: FancyURLGenerator?
+    /// When unused games will be removed, for the dates their views show.
+    let expiry: ExpiryForecast
     let now: @Sendable () -> Date
 
     /// A seat handed out by `join`: the secret is shown this once, only its hash is kept.
@@ -105,6 +107,19 @@ struct GameService {
         try await media.removeGame(game.id)
     }
 
+    /// Plans (or, with nil, unplans) the game's next session. Callers check that its owner asks.
+    func scheduleNextSession(of game: GameRecord, at start: Date?) async throws -> GameRecord {
+        guard let changed = try await store.games.setNextSession(id: game.id, at: start, now: now()) else {
+            throw APIError(
+                status: .notFound,
+                slug: "game-not-found",
+                title: "No such game",
+                detail: "the game was deleted while it was being changed"
+            )
+        }
+        return changed
+    }
+
     func requireOwner(_ game: GameRecord, _ user: UserRecord) throws {
         guard game.ownerID == user.id else { throw Self.notOwner }
     }
@@ -194,7 +209,7 @@ struct GameService {
         status: .forbidden,
         slug: "not-game-owner",
         title: "Only the game's GM may do this",
-        detail: "only the account that created the game may delete, export or clean it up"
+        detail: "only the account that created the game may change, delete, export or clean it up"
     )
 
     static let wrongPassword = APIError(

@@ -10,6 +10,7 @@ extension GameService {
             registry: environment.games,
             hasher: environment.hasher,
             fancyURLs: environment.fancyURLs,
+            expiry: environment.expiryForecast,
             now: environment.now
         )
     }

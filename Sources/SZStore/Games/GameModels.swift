@@ -15,6 +15,7 @@ final class GameModel: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "updated_at") var updatedAt: Date
     @Field(key: "last_activity_at") var lastActivityAt: Date
+    @OptionalField(key: "next_session_at") var nextSessionAt: Date?
 
     init() {}
 
@@ -39,7 +40,8 @@ final class GameModel: Model, @unchecked Sendable {
             playersControlMusic: playersControlMusic,
             createdAt: createdAt,
             updatedAt: updatedAt,
-            lastActivityAt: lastActivityAt
+            lastActivityAt: lastActivityAt,
+            nextSessionAt: nextSessionAt
         )
     }
 }

@@ -30,6 +30,8 @@ public struct GameRecord: Sendable, Equatable {
     public let updatedAt: Date
     /// When the game last stored an event; what clean-up will look at.
     public let lastActivityAt: Date
+    /// When the GM said the next session starts, if they did.
+    public let nextSessionAt: Date?
 }
 
 /// A seat at a game as storage keeps it. Role and standing are the tabletop's words (`gm`, `player`, …); the

@@ -36,6 +36,15 @@ public struct GameRepository: Sendable {
         try await GameModel.query(on: database).filter(\.$ownerID == ownerID).filter(\.$slug == slug).first()?.record()
     }
 
+    /// Plans the game's next session (nil: none planned); nil when there is no such game.
+    public func setNextSession(id: UUID, at start: Date?, now: Date) async throws -> GameRecord? {
+        guard let game = try await GameModel.find(id, on: database) else { return nil }
+        game.nextSessionAt = start
+        game.updatedAt = now
+        try await game.update(on: database)
+        return try game.record()
+    }
+
     /// The owner's games in slug order, `limit` of them after the slug `cursor`.
     public func list(ownerID: UUID, after cursor: String?, limit: Int) async throws -> [GameRecord] {
         var query = GameModel.query(on: database).filter(\.$ownerID == ownerID)

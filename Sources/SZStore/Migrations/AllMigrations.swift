@@ -16,6 +16,7 @@ enum AllMigrations {
         CreateGameBlob(),
         CreateGameSession(),
         AddGameBlobThumbnail(),
+        AddGameNextSession(),
     ]
 }
 

@@ -40,6 +40,7 @@ func withTestServer<Result: Sendable>(
     options: ServeOptions = ServeOptions(),
     rateLimits: LoginRateLimiter.Limits = .standard,
     fancyURLs: FancyURLGenerator? = nil,
+    timeZone: TimeZone = .current,
     logger: Logger = {
         var logger = Logger(label: "sessionzero.test")
         logger.logLevel = .critical
@@ -59,6 +60,7 @@ func withTestServer<Result: Sendable>(
             hasher: BcryptPasswordHasher(cost: 4),
             rateLimits: rateLimits,
             now: { clock.now },
+            timeZone: timeZone,
             fancyURLs: fancyURLs
         )
         let app = try await buildApplication(environment, tls: nil, logger: logger)

@@ -5,7 +5,8 @@ import { field, h, statusBox } from "./dom.js";
 import { pathFor } from "./routes.js";
 import { sendImportThumbnail } from "./thumbnail.js";
 
-const gamePath = (game) => `/games/${encodeURIComponent(game.gm)}/${encodeURIComponent(game.slug)}`;
+/** The API path of a game. */
+export const gamePath = (game) => `/games/${encodeURIComponent(game.gm)}/${encodeURIComponent(game.slug)}`;
 
 export function importGameForm(app, onImported) {
   const { t } = app;

@@ -28,7 +28,10 @@ struct GameTransferController {
             )
             let (content, notes) = try await importedContent(request)
             let game = try await games.create(owner: user, creation, content: content)
-            let view = ImportView(game: GamesController.GameView(game, gm: user.name), notes: notes)
+            let view = ImportView(
+                game: GamesController.GameView(game, gm: user.name, expiry: games.expiry),
+                notes: notes
+            )
             return try EditedResponse(status: .created, response: view).response(from: request, context: context)
         }
         routes.on(.post, "/games/from-template") { request, context in
@@ -53,8 +56,11 @@ struct GameTransferController {
             )
             let content = GameContent(name: sheet.record.state.name, sessionSheet: sheet)
             let game = try await games.create(owner: user, creation, content: content)
-            return try EditedResponse(status: .created, response: GamesController.GameView(game, gm: user.name))
-                .response(from: request, context: context)
+            return try EditedResponse(
+                status: .created,
+                response: GamesController.GameView(game, gm: user.name, expiry: games.expiry)
+            )
+            .response(from: request, context: context)
         }
         routes.on(.get, "/games/:gm/:slug/export") { request, context in
             let (owner, game) = try await find(context)

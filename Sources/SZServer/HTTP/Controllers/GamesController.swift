@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import JSONSchema
 import SZStore
 import SZTabletop
 
@@ -18,11 +19,16 @@ struct GamesController {
         let hasPassword: Bool
         let createdAt: Date
         let updatedAt: Date
+        /// When the game last stored an event; the clean-up counts its period from here.
+        let lastActivityAt: Date
+        /// The clean-up pass that will remove the game if nobody plays it before; null when games never expire.
+        @NullWhenAbsent var expiresAt: Date?
+        /// When its GM said the next session starts; null when none is planned.
+        @NullWhenAbsent var nextSessionAt: Date?
         /// The game's picture on the dashboard (`GameCovers`), or null.
         @NullWhenAbsent var thumbnailUrl: String?
 
-        init(_ game: GameRecord, gm: String, thumbnail: String? = nil) {
-            _thumbnailUrl = NullWhenAbsent(wrappedValue: thumbnail.map(ImagesController.url))
+        init(_ game: GameRecord, gm: String, expiry: ExpiryForecast, thumbnail: String? = nil) {
             self.gm = gm
             slug = game.slug
             name = game.name
@@ -30,6 +36,10 @@ struct GamesController {
             hasPassword = game.passwordHash != nil
             createdAt = game.createdAt
             updatedAt = game.updatedAt
+            lastActivityAt = game.lastActivityAt
+            expiresAt = expiry.removal(lastActivity: game.lastActivityAt)
+            nextSessionAt = game.nextSessionAt
+            thumbnailUrl = thumbnail.map(ImagesController.url)
         }
     }
 
@@ -62,7 +72,7 @@ struct GamesController {
                     playersControlMusic: try body.optionalBool("playersControlMusic")
                 )
             )
-            return try EditedResponse(status: .created, response: GameView(game, gm: user.name))
+            return try EditedResponse(status: .created, response: GameView(game, gm: user.name, expiry: games.expiry))
                 .response(from: request, context: context)
         }
         routes.on(.get, "/games") { request, context in
@@ -76,7 +86,8 @@ struct GamesController {
             let covers = GameCovers(store: games.store, registry: games.registry)
             var items: [GameView] = []
             for game in page {
-                items.append(GameView(game, gm: user.name, thumbnail: try await covers.thumbnail(of: game)))
+                let thumbnail = try await covers.thumbnail(of: game)
+                items.append(GameView(game, gm: user.name, expiry: games.expiry, thumbnail: thumbnail))
             }
             return try GamePage(
                 items: items,
@@ -86,7 +97,23 @@ struct GamesController {
         routes.on(.get, "/games/:gm/:slug") { request, context in
             let (owner, game) = try await find(context)
             let thumbnail = try await GameCovers(store: games.store, registry: games.registry).thumbnail(of: game)
-            return try GameView(game, gm: owner.name, thumbnail: thumbnail).response(from: request, context: context)
+            let view = GameView(game, gm: owner.name, expiry: games.expiry, thumbnail: thumbnail)
+            return try view.response(from: request, context: context)
+        }
+        routes.on(.patch, "/games/:gm/:slug") { request, context in
+            let (owner, game) = try await find(context)
+            try games.requireOwner(game, try context.requireUser())
+            let body = try await JSONBody.read(request, context: context, fields: ["nextSessionAt"])
+            var changed = game
+            if let value = body.object["nextSessionAt"] {
+                changed = try await games.scheduleNextSession(
+                    of: game,
+                    at: try NextSessionStart.checked(value, now: games.now())
+                )
+            }
+            let thumbnail = try await GameCovers(store: games.store, registry: games.registry).thumbnail(of: changed)
+            let view = GameView(changed, gm: owner.name, expiry: games.expiry, thumbnail: thumbnail)
+            return try view.response(from: request, context: context)
         }
         routes.on(.delete, "/games/:gm/:slug") { _, context in
             let (_, game) = try await find(context)

@@ -4,6 +4,7 @@ import { field, h, statusBox } from "../dom.js";
 import { formatBytes, formatDate } from "../format.js";
 import { pathFor } from "../routes.js";
 import { gameActions, importGameForm } from "../game-files.js";
+import { gameInTime } from "../game-schedule.js";
 import { gameThumbnail } from "../game-thumbnail.js";
 import { pagedList, validationReport } from "../widgets.js";
 
@@ -25,6 +26,7 @@ export function render(app, main) {
         h("a", { href: game.url ?? pathFor("table", game), "data-link": true }, game.name || game.slug),
         h("span", { class: "meta" }, t("dashboard.updated", { date: formatDate(game.updatedAt, locale) })),
         gameActions(app, game, { onDeleted: () => games.reload(), report: (message, kind) => gameStatus.show(message, kind) }),
+        gameInTime(app, game),
       ),
   });
   const characters = pagedList(app, {

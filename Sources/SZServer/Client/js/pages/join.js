@@ -1,10 +1,11 @@
 // Joining a game: a name, a colour (one is suggested) and the game's password if it has one.
 import { describeError } from "../api.js";
 import { field, h, statusBox } from "../dom.js";
+import { sessionCountdown } from "../game-schedule.js";
 import { pathFor } from "../routes.js";
 import { saveSeat, suggestColour } from "../seat.js";
 
-export async function render(app, main, { params }) {
+export async function render(app, main, { params, query }) {
   const { t } = app;
   const gamePath = `/games/${encodeURIComponent(params.gm)}/${encodeURIComponent(params.slug)}`;
   let gameName = params.slug;
@@ -39,12 +40,15 @@ export async function render(app, main, { params }) {
       saveSeat(localStorage, params.gm, params.slug, seat);
       localStorage.setItem("sz.playerName", body.name);
       localStorage.setItem("sz.playerColour", body.colour);
-      app.navigate(pathFor("table", params), { replace: true });
+      // The countdown link's start goes on to the table.
+      app.navigate(pathFor("table", params) + location.search, { replace: true });
     } catch (error) {
       if (error.fieldErrors?.["/name"]) name.showError(error.fieldErrors["/name"]);
       status.show(describeError(error, t));
     }
   });
-  main.append(h("h1", {}, t("join.title", { game: gameName })), form);
+  const countdown = sessionCountdown(app, gamePath, query);
+  main.append(h("h1", {}, t("join.title", { game: gameName })), countdown.element, form);
   name.input.focus();
+  return countdown.stop;
 }

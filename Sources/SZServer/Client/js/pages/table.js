@@ -3,6 +3,7 @@
 import { describeError, uploadWithProgress } from "../api.js";
 import { h, statusBox, uniqueID } from "../dom.js";
 import { activeScene, applyEvent, applyWelcome, mayMove, me, visibleTokens, withLocalDrag, withoutDrag } from "../game-state.js";
+import { sessionCountdown } from "../game-schedule.js";
 import { TableConnection, createDragThrottle, socketURL } from "../protocol.js";
 import { pathFor } from "../routes.js";
 import { forgetSeat, loadSeat } from "../seat.js";
@@ -21,9 +22,9 @@ import { tokenPanel } from "../table/token-panel.js";
 import { clampToScene, groupMoves, keyboardStep, pickSelection } from "../table/view.js";
 import { sendThumbnail } from "../thumbnail.js";
 
-export function render(app, main, { params }) {
+export function render(app, main, { params, query }) {
   const seat = loadSeat(localStorage, params.gm, params.slug);
-  if (!seat) return { redirect: pathFor("join", params) };
+  if (!seat) return { redirect: pathFor("join", params) + location.search };
   const { t } = app;
   const gamePath = `/games/${encodeURIComponent(params.gm)}/${encodeURIComponent(params.slug)}`;
   let state = null;
@@ -34,15 +35,18 @@ export function render(app, main, { params }) {
   const connectionText = h("span", {}, t("table.status.connecting"));
   const connectionBox = h("p", { class: "connection connecting", role: "status" }, h("span", { class: "dot", "aria-hidden": "true" }), connectionText);
   const problem = statusBox();
+  const countdown = sessionCountdown(app, gamePath, query);
   const helpID = uniqueID("board-help");
   const canvas = h("canvas", { class: "board", tabindex: "0", role: "application", "aria-label": t("table.boardLabel"), "aria-describedby": helpID });
   const rulerOutput = h("p", { class: "ruler-output", role: "status" });
   const rulerButton = h("button", { type: "button", "aria-pressed": "false", onclick: () => setMeasuring(!board.measuring) }, t("ruler.button"));
+  const areaButton = h("button", { type: "button", "aria-pressed": "false", onclick: () => setSelectingArea(!board.selectingArea) }, t("table.selectArea"));
   const zoomButtons = h("div", { class: "zoom-buttons", role: "group", "aria-label": t("table.zoom") },
     h("button", { type: "button", onclick: () => board.zoom(1.25), "aria-label": t("table.zoomIn") }, "+"),
     h("button", { type: "button", onclick: () => board.zoom(0.8), "aria-label": t("table.zoomOut") }, "−"),
     h("button", { type: "button", onclick: () => board.fit() }, t("table.fit")),
-    rulerButton);
+    rulerButton,
+    areaButton);
 
   const board = new Board(canvas, {
     imageURL: (blobID) => `/api/v1/images/${blobID}`,
@@ -177,10 +181,19 @@ export function render(app, main, { params }) {
     return t(distance.byGrid ? "ruler.cells" : "ruler.units", { count: distance.cells });
   }
 
+  /** Area selection and the ruler both take over a drag, so turning one on turns the other off. */
+  function setSelectingArea(on) {
+    board.setSelectingArea(on);
+    areaButton.setAttribute("aria-pressed", String(on));
+    if (on && board.measuring) setMeasuring(false);
+    if (on) app.announce(t("table.selectAreaOn"));
+  }
+
   function setMeasuring(on) {
     board.setMeasuring(on);
     rulerButton.setAttribute("aria-pressed", String(on));
     if (!on) return;
+    if (board.selectingArea) setSelectingArea(false);
     // The keyboard's ruler starts at the selected token (or the middle of the scene); arrow keys move its end.
     const scene = activeScene(state);
     const token = state.tokens[selected[0]];
@@ -223,6 +236,7 @@ export function render(app, main, { params }) {
     else if (event.key === "m") setMeasuring(!board.measuring);
     else if (event.key === "Escape") {
       if (board.measuring) setMeasuring(false);
+      else if (board.selectingArea) setSelectingArea(false);
       else setSelection([]);
     } else if ((event.ctrlKey || event.metaKey) && event.key === "a") {
       event.preventDefault();
@@ -284,6 +298,7 @@ export function render(app, main, { params }) {
     h("div", { class: "board-area" },
       h("div", { class: "board-toolbar" }, heading, connectionBox, zoomButtons),
       problem.element,
+      countdown.element,
       canvas,
       rulerOutput,
       // Folded away to leave the board its room; the board's description still reads it to screen readers.
@@ -303,6 +318,7 @@ export function render(app, main, { params }) {
   return () => {
     document.body.classList.remove("on-table");
     connection.stop();
+    countdown.stop();
     music.stop();
     board.destroy();
   };

@@ -4,6 +4,7 @@
 import { clear, h, uniqueID } from "../dom.js";
 import { isGM } from "../game-state.js";
 import { defaultAssetURL, defaultAssets, rasterise } from "./default-assets.js";
+import { snapshotControls } from "./snapshot-dialog.js";
 
 /**
  * @param {object} options
@@ -30,6 +31,8 @@ export function assetsPanel(app, { addFile, place, otherImages, adopt, fail, dro
   const progress = h("progress", { hidden: true, "aria-label": t("table.uploading") });
   const gameImages = h("ul", { class: "asset-grid" });
   let gm = false;
+  const snapshot = snapshotControls(app, { use: (blob) => busy(() => addFile(blob, { asBackground: true, hidden: false })) });
+  gmOptions.append(snapshot.element ?? "");
 
   const placement = () => ({ asBackground: gm && asBackground.checked, hidden: gm && hidden.checked });
   async function busy(work) {

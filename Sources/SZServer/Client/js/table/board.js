@@ -1,8 +1,8 @@
 // The board canvas: draws the active scene (background, grid, tokens, selections, beacons) and turns mouse,
 // touch and pen input into pans, zooms, selections and drags. Game rules stay outside: callbacks decide.
 import { activeScene, mayMove, visibleTokens } from "../game-state.js";
-import { measure } from "./ruler.js";
-import { fitView, groupMoves, panBy, toScene, toScreen, tokenAt, tokensInBox, zoomAt } from "./view.js";
+import { labelPlacement, measure } from "./ruler.js";
+import { chooseGesture, fitView, groupMoves, panBy, toScene, toScreen, tokenAt, tokensInBox, zoomAt } from "./view.js";
 
 const beaconLifetime = 2500;
 
@@ -15,6 +15,7 @@ export class Board {
   constructor(canvas, { imageURL, onPick, onBoxSelect, onDrag, onDrop, onBeacon, onMeasure }) {
     Object.assign(this, { canvas, imageURL, onPick, onBoxSelect, onDrag, onDrop, onBeacon, onMeasure });
     this.measuring = false;
+    this.selectingArea = false;
     this.measureLine = null;
     this.context = canvas.getContext("2d");
     this.state = null;
@@ -73,6 +74,11 @@ export class Board {
     if (!on) this.setMeasure(null);
   }
 
+  /** Area mode: a one-finger (or mouse) drag draws a selection box instead of panning; two fingers still zoom. */
+  setSelectingArea(on) {
+    this.selectingArea = on;
+  }
+
   /** The ruler's line in scene units (`{from, to}`), or null to hide it. */
   setMeasure(line) {
     this.measureLine = line;
@@ -96,41 +102,35 @@ export class Board {
     if (!this.view || !this.state) return;
     this.canvas.setPointerCapture?.(event.pointerId);
     this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-    if (this.pointers.size === 2) {
-      this.gesture = { kind: "pinch", distance: this.pointerDistance() };
-      return;
-    }
-    if (this.measuring) {
-      const from = this.scenePoint(event);
-      this.gesture = { kind: "measure", from };
-      this.setMeasure({ from, to: from });
-      return;
-    }
     const at = this.scenePoint(event);
     const token = tokenAt(visibleTokens(this.state), at);
-    const toggle = event.shiftKey || event.ctrlKey || event.metaKey;
-    if (token && toggle) {
+    // A token of the selection drags the whole selection along, as far as the viewer may move each token.
+    const group = token && this.selected.includes(token.id) ? this.selected : [token?.id];
+    const starts = visibleTokens(this.state).filter((x) => group.includes(x.id) && mayMove(this.state, x))
+      .map((x) => ({ tokenID: x.id, x: x.x, y: x.y }));
+    const kind = chooseGesture({
+      pointers: this.pointers.size,
+      measuring: this.measuring,
+      selectingArea: this.selectingArea,
+      onToken: Boolean(token),
+      toggle: event.shiftKey || event.ctrlKey || event.metaKey,
+      draggable: starts.some((start) => start.tokenID === token?.id),
+    });
+    if (kind === "pinch") {
+      this.gesture = { kind, distance: this.pointerDistance() };
+    } else if (kind === "measure") {
+      this.gesture = { kind, from: at };
+      this.setMeasure({ from: at, to: at });
+    } else if (kind === "box") {
+      this.gesture = { kind, from: at, to: at };
+    } else if (kind === "toggle") {
       this.onPick?.(token.id, true);
       this.gesture = { kind: "none" };
-      return;
-    }
-    if (token) {
-      if (!this.selected.includes(token.id)) this.onPick?.(token.id, false);
-      // A token of the selection drags the whole selection along, as far as the viewer may move each token.
-      const group = this.selected.includes(token.id) ? this.selected : [token.id];
-      const starts = visibleTokens(this.state).filter((x) => group.includes(x.id) && mayMove(this.state, x))
-        .map((x) => ({ tokenID: x.id, x: x.x, y: x.y }));
-      if (starts.some((start) => start.tokenID === token.id)) {
-        this.gesture = { kind: "drag", from: at, starts, moved: false };
-        return;
-      }
-    } else if (toggle) {
-      this.gesture = { kind: "box", from: at, to: at };
-      return;
     } else {
-      this.onPick?.(null, false);
+      if (token && !this.selected.includes(token.id)) this.onPick?.(token.id, false);
+      if (!token) this.onPick?.(null, false);
+      this.gesture = kind === "drag" ? { kind, from: at, starts, moved: false } : { kind: "pan", x: event.clientX, y: event.clientY };
     }
-    this.gesture = { kind: "pan", x: event.clientX, y: event.clientY };
   }
 
   pointerMove(event) {
@@ -260,16 +260,31 @@ export class Board {
       c.fillStyle = "#facc15";
       c.fill();
     }
-    const text = String(measure(scene, from, to).cells);
-    const fontSize = 15 * unit;
-    c.font = `700 ${fontSize}px system-ui, sans-serif`;
-    c.textAlign = "left";
-    c.textBaseline = "bottom";
-    c.lineWidth = fontSize / 4;
-    c.strokeStyle = "rgba(0,0,0,0.9)";
-    c.strokeText(text, to.x + 8 * unit, to.y - 8 * unit);
+    c.restore();
+    this.drawRulerLabel(String(measure(scene, from, to).cells), toScreen(this.view, from.x, from.y), toScreen(this.view, to.x, to.y));
+  }
+
+  /** The distance in screen pixels (the same size at any zoom), on a dark box beside the end, inside the board. */
+  drawRulerLabel(text, from, to) {
+    const c = this.context;
+    const ratio = window.devicePixelRatio || 1;
+    c.save();
+    c.setTransform(ratio, 0, 0, ratio, 0, 0);
+    c.font = "700 15px system-ui, sans-serif";
+    const padding = 6;
+    const size = { width: Math.ceil(c.measureText(text).width) + 2 * padding, height: 15 + 2 * padding };
+    const box = labelPlacement(from, to, size, { width: this.canvas.clientWidth, height: this.canvas.clientHeight });
+    c.fillStyle = "rgba(17, 24, 39, 0.92)";
+    c.strokeStyle = "#facc15";
+    c.lineWidth = 1.5;
+    c.beginPath();
+    c.roundRect(box.x, box.y, size.width, size.height, 4);
+    c.fill();
+    c.stroke();
     c.fillStyle = "#ffffff";
-    c.fillText(text, to.x + 8 * unit, to.y - 8 * unit);
+    c.textAlign = "left";
+    c.textBaseline = "middle";
+    c.fillText(text, box.x + padding, box.y + size.height / 2);
     c.restore();
   }
 

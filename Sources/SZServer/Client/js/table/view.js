@@ -71,3 +71,17 @@ export function pickSelection(selection, tokenID, toggle) {
   if (!toggle) return [tokenID];
   return selection.includes(tokenID) ? selection.filter((id) => id !== tokenID) : [...selection, tokenID];
 }
+
+/**
+ * What a pointer pressed on the board starts, from what is under it and the board's modes: `pinch` (a second
+ * finger), `measure` (ruler on), `box` (area selection on, which is how touch screens draw a box, or Shift/Ctrl on
+ * empty space), `toggle` (Shift/Ctrl on a token), `drag` (a token the viewer may move), or `pan`.
+ */
+export function chooseGesture({ pointers, measuring, selectingArea, onToken, toggle, draggable }) {
+  if (pointers >= 2) return "pinch";
+  if (measuring) return "measure";
+  if (selectingArea) return "box";
+  if (onToken && toggle) return "toggle";
+  if (onToken) return draggable ? "drag" : "pan";
+  return toggle ? "box" : "pan";
+}
