@@ -182,3 +182,49 @@ struct SessionSheetEndpointTests {
         }
     }
 }
+
+@Suite("The session sheet of a game made from an installed pack's template")
+struct TemplateSessionSheetTests {
+    static let path = "/api/v1/games/gina/coast/session"
+
+    @Test("List values are checked against the linked dataset; players do not get the GM notes")
+    func fromTemplate() async throws {
+        try await withTestServer(on: .sqlite) { server in
+            let gina = try await server.logIn("gina")
+            #expect(
+                try await server.upload(try ExampleArchives.archive("core-fantasy"), session: gina).status == .created
+            )
+            let created = try await server.post(
+                "/api/v1/games/from-template",
+                json: #"{"packId": "3f6c2a1e-8d4b-4c7a-9e51-0b2d7f4a9c13", "version": "1.0.0", "#
+                    + #""templateId": "heroic-campaign", "slug": "coast"}"#,
+                headers: gina.headers
+            )
+            #expect(created.status == .created)
+            let refused = try await server.patch(
+                Self.path,
+                json: #"{"fields": {"partyStash": ["longsword", "lngbow"], "gmNotes": "A traitor in the party"}}"#,
+                headers: gina.headers
+            )
+            try refused.expectProblem(.unprocessableContent, "invalid-session-sheet")
+            #expect(try refused.json["errors"]?.arrayValue?.map { $0["pointer"] } == ["/fields/partyStash/1"])
+            let saved = try await server.patch(
+                Self.path,
+                json: #"{"fields": {"partyStash": ["longbow"], "gmNotes": "A traitor in the party"}}"#,
+                headers: gina.headers
+            )
+            #expect(saved.status == .ok)
+            #expect(try saved.json["state"]?["fields"]?["partyStash"] == ["longbow"])
+
+            let ann = try await server.join("gina/coast", name: "Ann")
+            let asPlayer = try await server.get(
+                Self.path,
+                headers: [HTTPField.Name("X-Game-Credential")!: ann.credential]
+            )
+            let bytes = String(buffer: asPlayer.body)
+            #expect(!bytes.contains("traitor") && !bytes.contains("gmNotes"), "\(bytes)")
+            #expect(try asPlayer.json["state"]?["fields"]?["partyStash"] == ["longbow"])
+            #expect(try asPlayer.json["template"]?["id"] == "heroic-campaign")
+        }
+    }
+}
