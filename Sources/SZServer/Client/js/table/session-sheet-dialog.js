@@ -26,7 +26,7 @@ export function sessionSheetDialog(app, { gamePath, credential, isGM }) {
     body,
     status.element,
     h("div", { class: "dialog-actions" }, close, save));
-  const button = h("button", { type: "button", "aria-haspopup": "dialog", onclick: () => open() }, t("sessionSheet.open"));
+  const button = h("button", { type: "button", class: "session-sheet-button", "aria-haspopup": "dialog", onclick: () => open() }, t("sessionSheet.open"));
   let changes = {};
   let sheet = null;
 
