@@ -7,6 +7,7 @@ import SZCore
 import SZPacks
 import SZServer
 import SZStore
+import SZTabletop
 import Testing
 
 /// The game's session sheet over HTTP: GMs see and change all of it, everyone else sees only what is not
@@ -24,12 +25,19 @@ struct SessionSheetEndpointTests {
     func gmOnlyValuesStayWithTheGM(database: ScratchDatabase) async throws {
         try await withTestServer(on: database) { server in
             let gina = try await server.createGame()
+            let owner = try #require(try await server.store.users.find(name: "gina"))
+            let game = try #require(try await server.store.games.find(ownerID: owner.id, slug: "dark-forest"))
+            let before = try await server.games.room(for: game.id).currentState.sequence
             let changed = try await server.patch(
                 Self.path,
                 json: #"{"fields": {"notes": "We met in a tavern.", "gmNotes": "\#(Self.secret)"}}"#,
                 headers: gina.headers
             )
             #expect(changed.status == .ok)
+            // The table hears of it in sequence, with nothing of the sheet in the event.
+            let events = try await server.store.gameLogs.events(gameID: game.id, after: before, limit: 10)
+            #expect(events.map(\.payload) == [#"{"type":"session.changed"}"#])
+            #expect(events.map(\.audience) == ["everyone"])
             #expect(
                 try changed.json["state"]?["fields"] == [
                     "notes": "We met in a tavern.", "gmNotes": .string(Self.secret),

@@ -749,6 +749,16 @@ def check_session_sheet(gm, player):
     assert width <= 390, f"the session sheet on a phone does not scroll sideways ({width} px)"
     player.shoot_and_scan("26-session-sheet-player-phone")
     player.driver.set_window_size(1280, 900)
+
+    # The GM changes the sheet again: the player's open sheet follows (session.changed on the socket).
+    gm.button("Session sheet").click()
+    notes = gm.field("Notes")
+    notes.clear()
+    notes.send_keys("Session 2: the road north.", Keys.TAB)
+    gm.button("Save sheet").click()
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".session-sheet-dialog"), "Session 2: the road north."))
+    assert secret not in player.driver.page_source
+    gm.button("Close").click()
     player.button("Close").click()
 
 

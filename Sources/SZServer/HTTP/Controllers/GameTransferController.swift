@@ -108,8 +108,11 @@ struct GameTransferController {
             guard let fields = body.object["fields"]?.objectValue else {
                 throw APIError.invalidField("/fields", "must be an object of field values keyed by field id")
             }
-            let state = try await games.registry.room(for: game.id).currentState
-            return Self.json(try await sheets.update(game, name: state.game.name, fields: fields))
+            let room = try await games.registry.room(for: game.id)
+            let view = try await sheets.update(game, name: await room.currentState.game.name, fields: fields)
+            // The sheet is stored: a failed announcement only leaves open dialogs showing the sheet as it was.
+            try? await room.announceSessionChange()
+            return Self.json(view)
         }
         routes.on(.post, "/games/:gm/:slug/cleanup") { request, context in
             let (_, game) = try await find(context)

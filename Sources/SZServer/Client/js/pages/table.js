@@ -65,6 +65,7 @@ export function render(app, main, { params }) {
     onEvent: (event) => {
       if (!state) return;
       update(applyEvent(state, event));
+      if (event.type === "session.changed") sessionSheet.changed();
       // A ping is only a picture on the board; screen readers hear who pinged.
       if (event.type === "beacon.placed" && event.playerID !== state.playerID) {
         const name = state.players.find((p) => p.id === event.playerID)?.name ?? "?";

@@ -1,6 +1,6 @@
 // The game's session sheet at the table, drawn by the character sheet's renderer: GMs edit and save it, and see
 // which fields are theirs alone; players and spectators read what the server shows them (never a GM-only field).
-// The sheet is fetched each time the dialog opens.
+// The sheet is fetched when the dialog opens, and again when the table says it changed (`session.changed`).
 import { describeError } from "../api.js";
 import { clear, h, statusBox, uniqueID } from "../dom.js";
 import { errorsByField, gmOnlyFieldIDs } from "../session-sheet.js";
@@ -30,11 +30,20 @@ export function sessionSheetDialog(app, { gamePath, credential, isGM }) {
   let changes = {};
   let sheet = null;
 
-  async function open() {
+  function open() {
     status.hide();
     clear(body, h("p", { class: "hint" }, t("sessionSheet.loading")));
     save.hidden = !isGM();
     dialog.showModal();
+    load();
+  }
+
+  /** The sheet changed: an open dialog shows the new one, unless this GM has changes not yet saved. */
+  function changed() {
+    if (dialog.open && !Object.keys(changes).length) load();
+  }
+
+  async function load() {
     try {
       show(await app.api.get(`${gamePath}/session`, { headers }));
     } catch (error) {
@@ -89,5 +98,5 @@ export function sessionSheetDialog(app, { gamePath, credential, isGM }) {
     }
   }
 
-  return { button, dialog };
+  return { button, dialog, changed };
 }
