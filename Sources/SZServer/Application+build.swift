@@ -109,7 +109,14 @@ public func buildRouter(
     let games = GameService(environment)
     let media = GameMedia(store: environment.store, blobs: environment.blobs)
     GamesController(games: games, media: media).register(on: routes)
-    GameTransferController(games: games, media: media, limits: environment.settings.fileLimit).register(on: routes)
+    let packs = PackLibrary(store: environment.store, blobs: environment.blobs)
+    let sheets = GameSessionSheets(
+        store: environment.store,
+        checker: InstanceChecker(store: environment.store, packs: packs),
+        writer: SessionSheetWriter()
+    )
+    GameTransferController(games: games, media: media, sheets: sheets, limits: environment.settings.fileLimit)
+        .register(on: routes)
     MusicController(games: games, blobs: environment.blobs, limits: environment.settings.fileLimit).register(
         on: routes
     )
@@ -117,7 +124,6 @@ public func buildRouter(
         on: routes
     )
     ImageReuseController(games: games, media: media).register(on: routes)
-    let packs = PackLibrary(store: environment.store, blobs: environment.blobs)
     PacksController(
         library: packs,
         store: environment.store,

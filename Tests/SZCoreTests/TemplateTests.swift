@@ -77,7 +77,7 @@ import Testing
         (
             #""type": "MultiText" }"#, #""type": "MultiText", "defaultVaule": "" }"#,
             #"/sections/0/groups/0/fields/4/defaultVaule: unknown key "defaultVaule" (did you mean "defaultValue"?); "#
-                + "expected one of id, name, type, defaultValue, datasetLink"
+                + "expected one of id, name, type, defaultValue, datasetLink, visibility"
         ),
         (
             #""id": "strength""#, #""id": "core.strength""#,

@@ -46,7 +46,7 @@ struct GameTemplateTests {
             #expect(state["templateId"] == "heroic-campaign")
             #expect(state["fields"]?["setting"] == "The Shattered Coast")
             #expect(state["templateLink"]?["datapackId"] == .string(Self.packID))
-            #expect(try sheet.json["template"] == .null)
+            #expect(try sheet.json["template"]?["id"] == "heroic-campaign", "the installed pack's template")
 
             let ann = try await server.join("gina/coast", name: "Ann")
             let asPlayer = try await server.get(

@@ -214,3 +214,40 @@ extension ServerMessage {
         return false
     }
 }
+
+@Suite("The room announces session sheet changes")
+struct SessionChangeTests {
+    @Test("everyone at the table gets session.changed in sequence; replaying it changes nothing")
+    func announced() async throws {
+        let log = InMemoryGameEventLog()
+        let room = GameRoom(
+            state: tableState(),
+            log: log,
+            bus: InProcessEventBus(),
+            ids: SequentialIdentifiers(),
+            random: FixedDice(),
+            clock: ManualClock()
+        )
+        let gmStream = try await room.connect(PlayerID("gm")).events
+        let annStream = try await room.connect(PlayerID("ann")).events
+        let before = await room.currentState
+        try await room.announceSessionChange()
+        for stream in [gmStream, annStream] {
+            guard case .event(let event) = stream.takeAvailable().last else {
+                Issue.record("a connection got no event")
+                continue
+            }
+            #expect(event.sequence == before.sequence + 1)
+            #expect(event.event == .sessionChanged)
+            let wire = TabletopProtocol.encode(.event(sequence: event.sequence, event.event))
+            #expect(wire.contains(#""type":"session.changed""#), "\(wire)")
+        }
+        let stored = try await log.events(of: before.game.id, after: before.sequence, limit: 10)
+        #expect(stored.map(\.event) == [.sessionChanged])
+        let replayed = before.replaying(stored)
+        #expect(replayed.sequence == before.sequence + 1)
+        #expect(
+            replayed.scenes == before.scenes && replayed.tokens == before.tokens && replayed.players == before.players
+        )
+    }
+}

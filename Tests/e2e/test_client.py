@@ -820,6 +820,62 @@ def check_area_select(browser):
     assert area.get_attribute("aria-pressed") == "false"
 
 
+def check_session_sheet(gm, player):
+    """The game's session sheet: the GM writes Notes and GM-only GM notes; the player reads the Notes only."""
+    secret = "The innkeeper is the dragon."
+    gm.open("/")
+    gm.heading("Welcome, alice")
+    gm.field("Game name (optional)").send_keys("Ledger")
+    gm.button("Create game").click()
+    gm.heading("Join Ledger")
+    gm.button("Join the game").click()
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    table_path = gm.driver.current_url.split(gm.base_url)[1]
+    gm.button("Session sheet").click()
+    gm.field("Notes").send_keys("We met at the Crooked Lantern.")
+    gm_notes = gm.field("GM notes GM only")  # the badge is part of the label, so screen readers say it too
+    gm_notes.send_keys(secret, Keys.TAB)  # leaving the field is what counts it as changed
+    gm.button("Save sheet").click()
+    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".session-sheet-dialog .status-box"), "Session sheet saved."))
+    gm.shoot_and_scan("30-session-sheet-gm")
+    gm.driver.set_window_size(390, 844)
+    gm.shoot_and_scan("31-session-sheet-gm-phone")
+    gm.driver.set_window_size(1280, 900)
+    gm.button("Close").click()
+
+    player.open(table_path.replace("/game/", "/join/"))
+    player.heading("Join Ledger")
+    name = player.field("Your name at the table")
+    name.clear()
+    name.send_keys("dora")
+    player.button("Join the game").click()
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    player.button("Session sheet").click()
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".session-sheet-dialog"), "We met at the Crooked Lantern."))
+    shown = player.find(".session-sheet-dialog").text
+    assert "GM notes" not in shown and secret not in shown, shown
+    assert secret not in player.driver.page_source, "the GM-only value reached the player's page"
+    assert not player.driver.find_elements(By.CSS_SELECTOR, ".session-sheet-dialog textarea, .session-sheet-dialog input"), \
+        "the player's sheet is read-only"
+    player.shoot_and_scan("32-session-sheet-player")
+    player.driver.set_window_size(390, 844)
+    width = player.driver.execute_script("return document.documentElement.scrollWidth")
+    assert width <= 390, f"the session sheet on a phone does not scroll sideways ({width} px)"
+    player.shoot_and_scan("33-session-sheet-player-phone")
+    player.driver.set_window_size(1280, 900)
+
+    # The GM changes the sheet again: the player's open sheet follows (session.changed on the socket).
+    gm.button("Session sheet").click()
+    notes = gm.field("Notes")
+    notes.clear()
+    notes.send_keys("Session 2: the road north.", Keys.TAB)
+    gm.button("Save sheet").click()
+    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".session-sheet-dialog"), "Session 2: the road north."))
+    assert secret not in player.driver.page_source
+    gm.button("Close").click()
+    player.button("Close").click()
+
+
 def check_game_files(browser):
     """Import a game from a picture, export, clean up and delete it; start one from a session template; play music."""
     folder = tempfile.mkdtemp(prefix="sz-e2e-files-")
@@ -892,7 +948,7 @@ def main():
                        check_area_select,
                        named("check_library", lambda b: check_library(b, binary)),
                        named("check_two_browsers", lambda b: check_two_browsers(b, player)), check_thumbnails,
-                       check_keyboard_only]
+                       check_keyboard_only, named("check_session_sheet", lambda b: check_session_sheet(b, player))]
             if endpoint_exists(server, "POST", "/api/v1/games/import"):
                 checks.append(check_game_files)
             else:

@@ -23,6 +23,14 @@ public struct CharacterTemplate: InstanceTemplate {
         )
         metadata = try ObjectMetadata.decode(from: reader, szType: Self.szType)
         sections = try Self.decodeSections(from: reader)
+        // A character is shown whole to whoever may see it; only a game's own sheet has parts for its GMs.
+        if let mark = Self.firstGMOnlyMark(in: sections) {
+            throw DatapackDecodingError(
+                pointer: mark,
+                message: "\"visibility\": \"gm\" belongs in session templates: a character sheet has no GM-only "
+                    + "parts (whoever may see a character sees all of it)"
+            )
+        }
     }
 
     public var json: JSONValue {

@@ -8,6 +8,15 @@ extension PackCatalog {
         validate(instance, file: file, at: .root)
     }
 
+    /// Every problem of `instance` against `template`, which the caller already holds (a game's own session
+    /// template need not be in any loaded pack): unknown fields, values of the wrong type, and List items that
+    /// are not entries of the linked dataset.
+    public func validate(_ instance: Instance, against template: some InstanceTemplate) -> [ValidationProblem] {
+        var problems = ProblemList(file: nil)
+        checkFields(of: instance, against: template, problems: &problems)
+        return problems.list
+    }
+
     func validate(_ instance: Instance, file: String?, at pointer: JSONPointer) -> [ValidationProblem] {
         var problems = ProblemList(file: file, base: pointer)
         switch instance.kind {

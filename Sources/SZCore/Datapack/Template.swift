@@ -4,16 +4,18 @@ public import JSONSchema
 public struct TemplateSection: Sendable, Hashable {
     public var id: String
     public var name: String
+    public var visibility: TemplateVisibility
     public var groups: [TemplateGroup]
 
-    public init(id: String, name: String, groups: [TemplateGroup]) {
+    public init(id: String, name: String, visibility: TemplateVisibility = .all, groups: [TemplateGroup]) {
         self.id = id
         self.name = name
+        self.visibility = visibility
         self.groups = groups
     }
 
     static func decode(_ value: JSONValue, at pointer: JSONPointer) throws(DatapackDecodingError) -> TemplateSection {
-        let reader = try ObjectReader(value, at: pointer, allowedKeys: ["id", "name", "groups"])
+        let reader = try ObjectReader(value, at: pointer, allowedKeys: ["id", "name", "visibility", "groups"])
         let id = try reader.required("id", Decode.identifier)
         let groups = try reader.required("groups", Decode.array(TemplateGroup.decode))
         try requireUniqueIDs(
@@ -22,36 +24,50 @@ public struct TemplateSection: Sendable, Hashable {
             kind: "group",
             owner: "section \"\(id)\""
         )
-        return TemplateSection(id: id, name: try reader.required("name", Decode.name), groups: groups)
+        return TemplateSection(
+            id: id,
+            name: try reader.required("name", Decode.name),
+            visibility: try reader.optional("visibility", TemplateVisibility.decode) ?? .all,
+            groups: groups
+        )
     }
 
     var json: JSONValue {
-        .object(JSONObject([("id", .string(id)), ("name", .string(name)), ("groups", .array(groups.map(\.json)))]))
+        var object = JSONObject([("id", .string(id)), ("name", .string(name))])
+        TemplateVisibility.encode(visibility, into: &object)
+        object["groups"] = .array(groups.map(\.json))
+        return .object(object)
     }
 }
 
 public struct TemplateGroup: Sendable, Hashable {
     public var id: String
     public var name: String
+    public var visibility: TemplateVisibility
     public var fields: [TemplateField]
 
-    public init(id: String, name: String, fields: [TemplateField]) {
+    public init(id: String, name: String, visibility: TemplateVisibility = .all, fields: [TemplateField]) {
         self.id = id
         self.name = name
+        self.visibility = visibility
         self.fields = fields
     }
 
     static func decode(_ value: JSONValue, at pointer: JSONPointer) throws(DatapackDecodingError) -> TemplateGroup {
-        let reader = try ObjectReader(value, at: pointer, allowedKeys: ["id", "name", "fields"])
+        let reader = try ObjectReader(value, at: pointer, allowedKeys: ["id", "name", "visibility", "fields"])
         return TemplateGroup(
             id: try reader.required("id", Decode.identifier),
             name: try reader.required("name", Decode.name),
+            visibility: try reader.optional("visibility", TemplateVisibility.decode) ?? .all,
             fields: try reader.required("fields", Decode.array(TemplateField.decode))
         )
     }
 
     var json: JSONValue {
-        .object(JSONObject([("id", .string(id)), ("name", .string(name)), ("fields", .array(fields.map(\.json)))]))
+        var object = JSONObject([("id", .string(id)), ("name", .string(name))])
+        TemplateVisibility.encode(visibility, into: &object)
+        object["fields"] = .array(fields.map(\.json))
+        return .object(object)
     }
 }
 
@@ -70,11 +86,13 @@ public struct TemplateField: Sendable, Hashable {
     public var id: String
     public var name: String
     public var kind: Kind
+    public var visibility: TemplateVisibility
 
-    public init(id: String, name: String, kind: Kind) {
+    public init(id: String, name: String, kind: Kind, visibility: TemplateVisibility = .all) {
         self.id = id
         self.name = name
         self.kind = kind
+        self.visibility = visibility
     }
 
     public var type: FieldType {
@@ -111,7 +129,7 @@ public struct TemplateField: Sendable, Hashable {
         let reader = try ObjectReader(
             value,
             at: pointer,
-            allowedKeys: ["id", "name", "type", "defaultValue", "datasetLink"]
+            allowedKeys: ["id", "name", "type", "defaultValue", "datasetLink", "visibility"]
         )
         let type = try reader.required("type", FieldType.decode)
         let defaultValue = try reader.optional("defaultValue") { raw, valuePointer throws(DatapackDecodingError) in
@@ -143,7 +161,8 @@ public struct TemplateField: Sendable, Hashable {
         return TemplateField(
             id: try reader.required("id", Decode.identifier),
             name: try reader.required("name", Decode.name),
-            kind: kind
+            kind: kind,
+            visibility: try reader.optional("visibility", TemplateVisibility.decode) ?? .all
         )
     }
 
@@ -151,6 +170,7 @@ public struct TemplateField: Sendable, Hashable {
         var object = JSONObject([("id", .string(id)), ("name", .string(name)), ("type", .string(type.rawValue))])
         object.setIfPresent("defaultValue", defaultValue?.json)
         object.setIfPresent("datasetLink", datasetLink?.json)
+        TemplateVisibility.encode(visibility, into: &object)
         return .object(object)
     }
 }

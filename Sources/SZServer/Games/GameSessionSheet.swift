@@ -11,7 +11,8 @@ struct GameSessionSheet: Equatable {
     var template: JSONValue?
     var dependency: PackDependency?
 
-    /// The sheet of a game made without a session template: the tabletop's own template with one notes field.
+    /// The sheet of a game made without a session template: the tabletop's own template with notes for everyone and
+    /// notes for the GMs only.
     static func tabletop(name: String) -> GameSessionSheet {
         // The template is a constant of this file, checked by the session pack tests; it always decodes.
         let template = try? SessionTemplate(json: tabletopTemplate)
@@ -43,9 +44,16 @@ struct GameSessionSheet: Equatable {
                                                     .object(
                                                         JSONObject([
                                                             ("id", .string("notes")), ("name", .string("Notes")),
-                                                            ("type", .string("Text")),
+                                                            ("type", .string("MultiText")),
                                                         ])
-                                                    )
+                                                    ),
+                                                    .object(
+                                                        JSONObject([
+                                                            ("id", .string("gmNotes")), ("name", .string("GM notes")),
+                                                            ("type", .string("MultiText")),
+                                                            ("visibility", .string("gm")),
+                                                        ])
+                                                    ),
                                                 ])
                                             ),
                                         ])

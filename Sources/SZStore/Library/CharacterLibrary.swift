@@ -7,10 +7,12 @@ public import SZCore
 public struct CharacterLibrary: Sendable {
     let store: Store
     let packs: PackLibrary
+    let checker: InstanceChecker
 
     public init(store: Store, packs: PackLibrary) {
         self.store = store
         self.packs = packs
+        checker = InstanceChecker(store: store, packs: packs)
     }
 
     /// A new character of `owner` from template `templateID` of an installed pack version.
@@ -134,7 +136,7 @@ public struct CharacterLibrary: Sendable {
         let template = try await template(character.templateID, of: pack)
         guard let field = template.field(id: fieldID) else { throw CharacterLibraryError.noSuchField(fieldID) }
         guard let link = field.datasetLink else { throw CharacterLibraryError.notAListField(field.name) }
-        let target = try await linkedPack(link.datapackId, from: pack)
+        let target = try await checker.linkedPack(link.datapackId, from: pack)
         if let query, !EntrySearchIndex.words(of: query).isEmpty {
             return try await store.packs.search(
                 query,
@@ -168,50 +170,13 @@ public struct CharacterLibrary: Sendable {
         )
     }
 
-    /// The installed pack a link from `pack` leads to: `pack` itself, or the version of the dependency that
-    /// resolution picks among the packs the owner may see.
-    private func linkedPack(_ packID: UUID, from pack: PackRecord) async throws -> PackRecord {
-        if packID == pack.packID { return pack }
-        guard case .success(let chosen) = try await packs.resolve(pack, viewer: pack.ownerID),
-            let target = chosen.first(where: { $0.packID == packID })
-        else { throw CharacterLibraryError.dependencyMissing(packID.packIDString) }
-        return target
-    }
-
     /// Problems of `instance` against its template, with only the linked entries it names loaded.
     private func validate(_ instance: Instance, packID: UUID, version: String) async throws -> [ValidationProblem] {
         guard let pack = try await store.packs.find(packID: packID, version: version) else {
             throw CharacterLibraryError.notFound
         }
         let template = try await template(instance.templateId, of: pack)
-        var datapacks: [UUID: Datapack] = [:]
-        datapacks[packID] = Datapack(manifest: try PackLibrary.storedManifest(of: pack), characterTemplates: [template])
-        for field in template.fields {
-            guard let link = field.datasetLink else { continue }
-            let named = instance.fields[field.id]?.arrayValue?.compactMap(\.stringValue) ?? []
-            guard let target = try? await linkedPack(link.datapackId, from: pack),
-                let dataset = try await dataset(link.datasetId, of: target, only: named)
-            else { continue }
-            var loaded = try datapacks[target.packID] ?? Datapack(manifest: PackLibrary.storedManifest(of: target))
-            loaded.datasets.removeAll { $0.id == dataset.id }
-            loaded.datasets.append(dataset)
-            datapacks[target.packID] = loaded
-        }
-        return try PackCatalog(Array(datapacks.values)).validate(instance)
-    }
-
-    /// A dataset of an installed pack holding only the entries named (those that exist).
-    private func dataset(_ datasetID: String, of pack: PackRecord, only entryIDs: [String]) async throws -> Dataset? {
-        guard let object = try await store.packs.object(of: pack.rowID, kind: .dataset, id: datasetID),
-            var document = (try? JSONParser().parse(Array(object.document.utf8)))?.objectValue
-        else { return nil }
-        let entries = try await store.packs.entries(of: pack.rowID, dataset: datasetID, ids: entryIDs)
-        var entriesObject = JSONObject()
-        for entry in entries {
-            entriesObject[entry.entryID] = try? JSONParser().parse(Array(entry.document.utf8))
-        }
-        document["entries"] = .object(entriesObject)
-        return try? Dataset(json: .object(document))
+        return try await checker.problems(of: instance, against: template, in: pack)
     }
 
     static func checkedName(_ name: String) throws -> String {

@@ -12,6 +12,7 @@ public enum EventKind: String, CaseIterable, Sendable {
     case playerJoined = "player.joined"
     case playerUpdated = "player.updated"
     case diceRolled = "dice.rolled"
+    case sessionChanged = "session.changed"
     case tokensDragged = "token.dragged"
     case tokensSelected = "token.selected"
     case beaconPlaced = "beacon.placed"
@@ -35,6 +36,7 @@ extension GameEvent: Codable {
         case .playerJoined: .playerJoined
         case .playerUpdated: .playerUpdated
         case .diceRolled: .diceRolled
+        case .sessionChanged: .sessionChanged
         }
     }
 
@@ -58,6 +60,7 @@ extension GameEvent: Codable {
         case .playerJoined: self = .playerJoined(try value(.player))
         case .playerUpdated: self = .playerUpdated(try value(.player))
         case .diceRolled: self = .diceRolled(try value(.roll))
+        case .sessionChanged: self = .sessionChanged
         case .tokensDragged, .tokensSelected, .beaconPlaced: throw wire.unknownType(typeName, of: "event")
         }
     }
@@ -77,6 +80,7 @@ extension GameEvent: Codable {
         case .musicUpdated(let slot): try wire.encode(slot, forKey: .music)
         case .playerJoined(let player), .playerUpdated(let player): try wire.encode(player, forKey: .player)
         case .diceRolled(let roll): try wire.encode(roll, forKey: .roll)
+        case .sessionChanged: break
         }
     }
 }

@@ -14,6 +14,9 @@ public enum GameEvent: Equatable, Sendable {
     case playerJoined(PlayerInfo)
     case playerUpdated(PlayerInfo)
     case diceRolled(RollEntry)
+    /// The game's session sheet changed (it lives outside the tabletop state): clients showing it fetch it again.
+    /// It names no field, so everyone may receive it whatever the sheet hides from them.
+    case sessionChanged
 }
 
 /// A committed event with its place in the game's history.

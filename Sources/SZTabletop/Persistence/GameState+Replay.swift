@@ -53,6 +53,7 @@ extension GameState {
             players[index].standing = info.standing
             players[index].online = info.online
         case .diceRolled(let entry): rolls = Array((rolls + [entry]).suffix(limits.recentRolls))
+        case .sessionChanged: break
         }
     }
 }

@@ -190,6 +190,14 @@ public actor GameRoom {
         return next.players.last?.info ?? player.info
     }
 
+    /// Tells everyone at the table that the game's session sheet changed, in sequence with the other events; the
+    /// sheet itself is stored by the caller, before.
+    public func announceSessionChange() async throws(RoomError) {
+        await enterDrained()
+        defer { leave() }
+        try await commit(state, CommandOutcome(committed: [Published(.sessionChanged, to: .everyone)]))
+    }
+
     /// Opens a connection for an authenticated player. With `lastSequence` the welcome carries exactly the
     /// events missed since then, or a snapshot when they are too many or no longer stored; the stream then
     /// continues right after the welcome's sequence.

@@ -17,8 +17,9 @@ export function fieldValue(field, values) {
  * @param {boolean} options.editable
  * @param {(fieldID: string, value: unknown) => void} [options.onChange]
  * @param {(fieldID: string, query: string) => Promise<object[]>} [options.searchOptions] entries for a List field
+ * @param {Set<string>} [options.gmOnly] ids of fields to mark with a "GM only" badge (a game's session sheet)
  */
-export function renderSheet(app, { template, values, editable, onChange, searchOptions }) {
+export function renderSheet(app, { template, values, editable, onChange, searchOptions, gmOnly }) {
   const errors = new Map();
   const sheet = h("div", { class: "sheet" },
     (template.sections ?? []).map((section) => h("section", { class: "sheet-section card", "aria-labelledby": `section-${section.id}` },
@@ -27,10 +28,17 @@ export function renderSheet(app, { template, values, editable, onChange, searchO
         h("legend", {}, group.name),
         (group.fields ?? []).map((f) => {
           const row = editable ? editableField(app, f, fieldValue(f, values), onChange, searchOptions) : readOnlyField(app, f, fieldValue(f, values));
+          if (gmOnly?.has(f.id)) markGMOnly(app, row.element);
           errors.set(f.id, row.showError ?? (() => {}));
           return row.element;
         }))))));
   return Object.assign(sheet, { showFieldError: (id, message) => errors.get(id)?.(message) });
+}
+
+/** A badge in the field's label, so that screen readers say "GM only" with the field's name. */
+function markGMOnly(app, element) {
+  element.classList.add("gm-only");
+  element.querySelector("label, legend, .sheet-label")?.append(" ", h("span", { class: "badge badge-gm" }, app.t("sheet.gmOnly")));
 }
 
 function readOnlyField(app, f, value) {

@@ -13,6 +13,7 @@ import SZTabletop
 struct GameTransferController {
     let games: GameService
     let media: GameMedia
+    let sheets: GameSessionSheets
     let limits: ServerSettings.FileLimits
 
     struct CleanupView: ResponseCodable {
@@ -72,15 +73,16 @@ struct GameTransferController {
             switch format {
             case "zip": bytes = try exporter.zip(state)
             case "szp":
-                let (archive, sheet) = try exporter.sessionPack(
-                    state,
-                    gameID: game.id,
-                    sheet: try await sheet(of: game, name: state.game.name),
-                    author: owner.name,
-                    now: games.now()
-                )
-                try await games.store.gameSessions.save(sheet.storedJSON, for: game.id)
-                bytes = archive
+                bytes = try await sheets.change(game, name: state.game.name) { sheet in
+                    let (archive, exported) = try exporter.sessionPack(
+                        state,
+                        gameID: game.id,
+                        sheet: sheet,
+                        author: owner.name,
+                        now: games.now()
+                    )
+                    return (exported, archive)
+                }
             default:
                 throw APIError.invalidField("format", "must be \"zip\" or \"szp\", not \"\(format.prefix(20))\"")
             }
@@ -95,15 +97,28 @@ struct GameTransferController {
             let caller = try await GameUploader.identify(request, context: context, game: game, games: games)
             guard caller.mayChangeTable || caller.isSpectator else { throw GameService.removed }
             let state = try await games.registry.room(for: game.id).currentState
-            let sheet = try await sheet(of: game, name: state.game.name)
-            var view = JSONObject([
-                ("state", sheet.record.state.json),
-                ("snapshots", .array(sheet.record.snapshots.map { .string($0.takenAt) })),
-            ])
-            view["template"] = sheet.template ?? .null
-            let headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
-            let body = ByteBuffer(string: JSONWriter.compact(.object(view)))
-            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
+            let sheet = try await sheets.sheet(of: game, name: state.game.name)
+            let template = try await sheets.template(of: sheet)?.template
+            return Self.json(sheets.view(of: sheet, template: template, forGM: caller.isGameMaster))
+        }
+        routes.on(.patch, "/games/:gm/:slug/session") { request, context in
+            let (_, game) = try await find(context)
+            let caller = try await GameUploader.identify(request, context: context, game: game, games: games)
+            guard caller.isGameMaster else { throw Self.gmOnly }
+            let body = try await JSONBody.read(
+                request,
+                context: context,
+                fields: ["fields"],
+                limit: CharactersController.bodyLimit
+            )
+            guard let fields = body.object["fields"]?.objectValue else {
+                throw APIError.invalidField("/fields", "must be an object of field values keyed by field id")
+            }
+            let room = try await games.registry.room(for: game.id)
+            let view = try await sheets.update(game, name: await room.currentState.game.name, fields: fields)
+            // The sheet is stored: a failed announcement only leaves open dialogs showing the sheet as it was.
+            try? await room.announceSessionChange()
+            return Self.json(view)
         }
         routes.on(.post, "/games/:gm/:slug/cleanup") { request, context in
             let (_, game) = try await find(context)
@@ -213,12 +228,20 @@ struct GameTransferController {
         )
     }
 
-    /// The game's stored sheet, or the tabletop's own for a game made without one.
-    private func sheet(of game: GameRecord, name: String) async throws -> GameSessionSheet {
-        guard let stored = try await games.store.gameSessions.document(of: game.id) else {
-            return .tabletop(name: name)
-        }
-        return try GameSessionSheet(storedJSON: stored)
+    static let gmOnly = APIError(
+        status: .forbidden,
+        slug: "session-sheet-gm-only",
+        title: "Only the GM changes the session sheet",
+        detail: "the game's session sheet is changed by its GMs; players and spectators read it"
+    )
+
+    private static func json(_ value: JSONValue) -> Response {
+        let headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        return Response(
+            status: .ok,
+            headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(string: JSONWriter.compact(value)))
+        )
     }
 
     private func find(_ context: AppRequestContext) async throws -> (owner: UserRecord, game: GameRecord) {

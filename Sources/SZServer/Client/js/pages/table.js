@@ -17,6 +17,7 @@ import { playersPanel } from "../table/players-panel.js";
 import { rollLog } from "../table/roll-log.js";
 import { measure } from "../table/ruler.js";
 import { scenesPanel } from "../table/scenes-panel.js";
+import { sessionSheetDialog } from "../table/session-sheet-dialog.js";
 import { tokenList } from "../table/token-list.js";
 import { tokenPanel } from "../table/token-panel.js";
 import { clampToScene, groupMoves, keyboardStep, pickSelection } from "../table/view.js";
@@ -69,6 +70,7 @@ export function render(app, main, { params, query }) {
     onEvent: (event) => {
       if (!state) return;
       update(applyEvent(state, event));
+      if (event.type === "session.changed") sessionSheet.changed();
       // A ping is only a picture on the board; screen readers hear who pinged.
       if (event.type === "beacon.placed" && event.playerID !== state.playerID) {
         const name = state.players.find((p) => p.id === event.playerID)?.name ?? "?";
@@ -283,6 +285,7 @@ export function render(app, main, { params, query }) {
     colour: () => me(state)?.colour ?? "#1d4ed8",
     onDone: async (blob, kind) => placeImage(await uploadImage(blob, false), { size: placedSize(kind, activeScene(state)) }),
   });
+  const sessionSheet = sessionSheetDialog(app, { gamePath, credential: seat.credential, isGM: () => me(state)?.role === "gm" });
   const assets = assetsPanel(app, {
     addFile: async (file, placement) => placeImage(await uploadImage(file, placement.asBackground), placement),
     place: placeImage,
@@ -296,7 +299,7 @@ export function render(app, main, { params, query }) {
 
   main.append(h("div", { class: "table-layout" },
     h("div", { class: "board-area" },
-      h("div", { class: "board-toolbar" }, heading, connectionBox, zoomButtons),
+      h("div", { class: "board-toolbar" }, heading, connectionBox, zoomButtons, sessionSheet.button),
       problem.element,
       countdown.element,
       canvas,
@@ -312,7 +315,8 @@ export function render(app, main, { params, query }) {
       assets.element,
       scenes.element,
       music.element)),
-    drawing.dialog);
+    drawing.dialog,
+    sessionSheet.dialog);
   document.body.classList.add("on-table");
   connection.start();
   return () => {
