@@ -88,3 +88,10 @@ test("the locale comes from the stored choice, then the browser's languages, the
   assert.equal(pickLocale("xx", ["fr"]), "en");
   assert.equal(pickLocale(null, undefined), "en");
 });
+
+test("in a right-to-left language inserted text is isolated so a path or formula keeps its order", () => {
+  const ar = createTranslator("ar", { "problem.at": "خطأ في {pointer}: {count}" });
+  assert.equal(ar.t("problem.at", { pointer: "/datasets/0/name", count: 2 }), `خطأ في \u2068/datasets/0/name\u2069: ${new Intl.NumberFormat("ar").format(2)}`);
+  const en = createTranslator("en", { "problem.at": "Error at {pointer}" });
+  assert.equal(en.t("problem.at", { pointer: "/datasets/0/name" }), "Error at /datasets/0/name");
+});

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { errorsByField, fieldOfPointer, gmOnlyFieldIDs } from "../../Sources/SZServer/Client/js/session-sheet.js";
+import { gmOnlyFieldIDs } from "../../Sources/SZServer/Client/js/session-sheet.js";
+import { errorsByField, fieldOfPointer } from "../../Sources/SZServer/Client/js/sheet-errors.js";
 
 const template = {
   sections: [

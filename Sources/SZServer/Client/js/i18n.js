@@ -37,6 +37,10 @@ export function pickLocale(stored, browserLanguages, supported = supportedLocale
 export function createTranslator(locale, messages, fallback = {}) {
   const plural = new Intl.PluralRules(locale);
   const number = new Intl.NumberFormat(locale);
+  const dir = directionOf(locale);
+  // In a right-to-left sentence an inserted name, path or formula is isolated (U+2068 … U+2069), so its own
+  // characters keep their order instead of being reordered with the words around it.
+  const inserted = dir === "rtl" ? (text) => `\u2068${text}\u2069` : (text) => text;
   function lookup(key) {
     return messages[key] ?? fallback[key];
   }
@@ -50,8 +54,8 @@ export function createTranslator(locale, messages, fallback = {}) {
     return message.replace(/\{(\w+)\}/g, (whole, name) => {
       if (!(name in params)) return whole;
       const value = params[name];
-      return typeof value === "number" ? number.format(value) : String(value);
+      return typeof value === "number" ? number.format(value) : inserted(String(value));
     });
   }
-  return { locale, dir: directionOf(locale), t, has: (key) => lookup(key) !== undefined };
+  return { locale, dir, t, has: (key) => lookup(key) !== undefined };
 }

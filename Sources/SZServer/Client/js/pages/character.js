@@ -1,6 +1,7 @@
 // A character: its sheet from its template; the owner edits, everyone else reads.
-import { ApiError, describeError } from "../api.js";
+import { describeError } from "../api.js";
 import { appendTo, h, statusBox } from "../dom.js";
+import { errorsByField } from "../sheet-errors.js";
 import { renderSheet } from "../sheet.js";
 
 export async function render(app, main, { params }) {
@@ -42,8 +43,8 @@ export async function render(app, main, { params }) {
       for (const key of Object.keys(changes)) delete changes[key];
       status.show(t("characters.saved"), "success");
     } catch (error) {
-      const problems = error instanceof ApiError ? error.problem.problems ?? [] : [];
-      for (const problem of problems) sheet.showFieldError(problem.pointer.split("/").pop(), problem.message);
+      const { byField } = errorsByField(error?.fieldErrors);
+      for (const [field, message] of byField) sheet.showFieldError(field, message);
       status.show(describeError(error, t));
       save.disabled = false;
     }

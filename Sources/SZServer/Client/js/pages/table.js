@@ -4,6 +4,7 @@ import { describeError, uploadWithProgress } from "../api.js";
 import { h, statusBox, uniqueID } from "../dom.js";
 import { activeScene, applyEvent, applyWelcome, mayMove, me, visibleTokens, withLocalDrag, withoutDrag } from "../game-state.js";
 import { sessionCountdown } from "../game-schedule.js";
+import { shortcutKey } from "../keys.js";
 import { TableConnection, createDragThrottle, socketURL } from "../protocol.js";
 import { pathFor } from "../routes.js";
 import { forgetSeat, loadSeat } from "../seat.js";
@@ -209,9 +210,10 @@ export function render(app, main, { params, query }) {
     const arrows = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
     const chosen = selected.map((id) => state.tokens[id]);
     const token = chosen[0];
-    if (board.measuring && board.measureLine && arrows[event.key]) {
+    const key = shortcutKey(event);
+    if (board.measuring && board.measureLine && arrows[key]) {
       event.preventDefault();
-      const [dx, dy] = arrows[event.key];
+      const [dx, dy] = arrows[key];
       const step = keyboardStep(activeScene(state), event.shiftKey);
       const { from, to } = board.measureLine;
       board.setMeasure({ from, to: { x: to.x + dx * step, y: to.y + dy * step } });
@@ -219,9 +221,9 @@ export function render(app, main, { params, query }) {
       return;
     }
     if (tokens.handleKey(event)) return;
-    if (arrows[event.key]) {
+    if (arrows[key]) {
       event.preventDefault();
-      const [dx, dy] = arrows[event.key];
+      const [dx, dy] = arrows[key];
       const movable = chosen.filter((x) => mayMove(state, x));
       if (movable.length) {
         const step = keyboardStep(activeScene(state), event.shiftKey);
@@ -232,30 +234,30 @@ export function render(app, main, { params, query }) {
       } else {
         board.pan(-dx * 40, -dy * 40);
       }
-    } else if (event.key === "+" || event.key === "=") board.zoom(1.25);
-    else if (event.key === "-") board.zoom(0.8);
-    else if (event.key === "0") board.fit();
-    else if (event.key === "m") setMeasuring(!board.measuring);
-    else if (event.key === "Escape") {
+    } else if (key === "+" || key === "=") board.zoom(1.25);
+    else if (key === "-") board.zoom(0.8);
+    else if (key === "0") board.fit();
+    else if (key === "m") setMeasuring(!board.measuring);
+    else if (key === "Escape") {
       if (board.measuring) setMeasuring(false);
       else if (board.selectingArea) setSelectingArea(false);
       else setSelection([]);
-    } else if ((event.ctrlKey || event.metaKey) && event.key === "a") {
+    } else if ((event.ctrlKey || event.metaKey) && key === "a") {
       event.preventDefault();
       setSelection(visibleTokens(state).filter((x) => !x.background).map((x) => x.id));
-    } else if (event.key === "n" || event.key === "p" || event.key === "N" || event.key === "P") {
+    } else if (key === "n" || key === "p" || key === "N" || key === "P") {
       // N and P step through the tokens; with Shift the next one joins the selection.
       const shown = visibleTokens(state).filter((x) => !x.background);
       if (!shown.length) return;
       const index = shown.findIndex((x) => x.id === selected[selected.length - 1]);
-      const forward = event.key.toLowerCase() === "n";
+      const forward = key.toLowerCase() === "n";
       const nextIndex = forward ? (index + 1) % shown.length : (index - 1 + shown.length) % shown.length;
       setSelection(pickSelection(selected, shown[nextIndex].id, event.shiftKey));
-    } else if (event.key === "b") {
+    } else if (key === "b") {
       const scene = activeScene(state);
       const at = token ?? { x: scene.width / 2, y: scene.height / 2 };
       send({ type: "beacon.place", x: Math.round(at.x), y: Math.round(at.y) }).catch(() => {});
-    } else if ((event.key === "Delete" || event.key === "Backspace") && chosen.length && chosen.every((x) => mayMove(state, x))) {
+    } else if ((key === "Delete" || key === "Backspace") && chosen.length && chosen.every((x) => mayMove(state, x))) {
       send({ type: "token.delete", tokenIDs: selected }).catch(() => {});
     }
   }

@@ -3,7 +3,8 @@
 // The sheet is fetched when the dialog opens, and again when the table says it changed (`session.changed`).
 import { describeError } from "../api.js";
 import { clear, h, statusBox, uniqueID } from "../dom.js";
-import { errorsByField, gmOnlyFieldIDs } from "../session-sheet.js";
+import { gmOnlyFieldIDs } from "../session-sheet.js";
+import { errorsByField } from "../sheet-errors.js";
 import { renderSheet } from "../sheet.js";
 
 /**

@@ -2,6 +2,7 @@
 // Built once and refreshed in place, so focus and a half-typed label survive the events that keep arriving.
 import { h, uniqueID } from "../dom.js";
 import { activeScene, isGM, mayMove } from "../game-state.js";
+import { shortcutKey } from "../keys.js";
 import * as commands from "./token-commands.js";
 
 /**
@@ -100,7 +101,7 @@ export function tokenPanel(app, { send, nameOf }) {
       l: () => isGM(state) && run(commands.toggleLock, lockNews),
       h: () => isGM(state) && run(commands.toggleHidden, hideNews),
     };
-    const action = keys[event.key];
+    const action = keys[shortcutKey(event)];
     if (!action) return false;
     event.preventDefault();
     action();
