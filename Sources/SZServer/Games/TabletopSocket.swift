@@ -47,10 +47,16 @@ struct TabletopSocket {
             // Replies join the event stream in the order the commands came, each once its events are stored (so
             // a command's events and its ack leave together); the next command is read and applied meanwhile.
             let (admissions, admitted) = AsyncStream.makeStream(of: CommandAdmission.self)
+            let window = CommandWindow()
             group.addTask {
-                for await admission in admissions { connection.events.deliver(reply: await room.reply(to: admission)) }
+                for await admission in admissions {
+                    connection.events.deliver(reply: await room.reply(to: admission))
+                    window.give()
+                }
             }
-            while let message = try await messages.next() {
+            while true {
+                await window.take()
+                guard let message = try await messages.next() else { break }
                 admitted.yield(await admit(message, room: room, seat: seat))
             }
             admitted.finish()
