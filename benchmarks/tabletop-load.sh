@@ -3,6 +3,8 @@
 # idle memory, then 1 game x 50 players at 500 commands/s and 20 games x 8 players at RATE commands/s, each
 # for SECONDS, with `sessionzero-load`. Prints one JSON line per scenario.
 # Usage: benchmarks/tabletop-load.sh [RATE] [SECONDS]   (defaults 20000 and 20)
+#        SERVER=path/to/an/older/sessionzero benchmarks/tabletop-load.sh ...   (measures that build with today's
+#        load generator, for before/after ratios run side by side)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=${1:-20000}
@@ -15,7 +17,7 @@ swift build -c release --product sessionzero-load >/dev/null
 bin=$(swift build -c release --show-bin-path)
 
 # The per-player limit must let 8 players of a game send RATE/160 commands per second each.
-"$bin/sessionzero" serve --data "$data" --port "$port" --localhost --quiet --command-rate 1000000 \
+"${SERVER:-$bin/sessionzero}" serve --data "$data" --port "$port" --localhost --quiet --command-rate 1000000 \
     >"$data/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$data"' EXIT
