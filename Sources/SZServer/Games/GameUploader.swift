@@ -53,6 +53,18 @@ enum GameUploader {
         }
     }
 
+    /// Refuses spectators and removed players, who may not add `what` to the table.
+    func requireMayChangeTable(uploading what: String) throws(APIError) {
+        guard mayChangeTable else {
+            throw APIError(
+                status: .forbidden,
+                slug: "upload-forbidden",
+                title: "Not allowed to upload",
+                detail: "spectators and removed players cannot upload \(what)"
+            )
+        }
+    }
+
     var isPlayer: Bool {
         if case .seat(let seat) = self { return seat.standing == "active" && seat.role == "player" }
         return false

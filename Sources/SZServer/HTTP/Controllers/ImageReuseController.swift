@@ -12,14 +12,7 @@ struct ImageReuseController {
         routes.on(.post, "/games/:gm/:slug/images/:sha256/thumbnail") { request, context in
             let (gm, game) = try await find(context)
             let uploader = try await GameUploader.identify(request, context: context, game: game, games: games)
-            guard uploader.mayChangeTable else {
-                throw APIError(
-                    status: .forbidden,
-                    slug: "upload-forbidden",
-                    title: "Not allowed to upload",
-                    detail: "spectators and removed players cannot upload thumbnails"
-                )
-            }
+            try uploader.requireMayChangeTable(uploading: "thumbnails")
             let image = context.parameters.get("sha256") ?? ""
             let bytes: [UInt8]
             do {

@@ -29,14 +29,7 @@ struct ImagesController {
                 slug: context.parameters.get("slug") ?? ""
             )
             let uploader = try await GameUploader.identify(request, context: context, game: game, games: games)
-            guard uploader.mayChangeTable else {
-                throw APIError(
-                    status: .forbidden,
-                    slug: "upload-forbidden",
-                    title: "Not allowed to upload",
-                    detail: "spectators and removed players cannot upload images"
-                )
-            }
+            try uploader.requireMayChangeTable(uploading: "images")
             let purpose = request.uri.queryParameters.get("purpose") ?? "token"
             guard purpose == "token" || purpose == "background" else {
                 throw APIError.invalidField(
