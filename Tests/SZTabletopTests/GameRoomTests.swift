@@ -242,7 +242,7 @@ struct SessionChangeTests {
             let wire = TabletopProtocol.encode(.event(sequence: event.sequence, event.event))
             #expect(wire.contains(#""type":"session.changed""#), "\(wire)")
         }
-        let stored = try await log.events(of: before.game.id, after: before.sequence, limit: 10)
+        let stored = await log.events(of: before.game.id, after: before.sequence, limit: 10)
         #expect(stored.map(\.event) == [.sessionChanged])
         let replayed = before.replaying(stored)
         #expect(replayed.sequence == before.sequence + 1)
