@@ -184,7 +184,7 @@ def check_languages(browser):
     browser.heading("Willkommen, alice")
 
     Select(browser.find("#language-select")).select_by_value("ar")
-    browser.heading("مرحبًا، alice")
+    browser.heading("مرحبًا، \u2068alice\u2069")  # the inserted name is isolated in right-to-left text
     assert browser.driver.find_element(By.TAG_NAME, "html").get_attribute("dir") == "rtl"
     brand = browser.driver.find_element(By.CSS_SELECTOR, ".brand").rect
     tools = browser.driver.find_element(By.CSS_SELECTOR, ".app-tools").rect
