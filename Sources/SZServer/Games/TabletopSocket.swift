@@ -46,20 +46,23 @@ struct TabletopSocket {
             }
             // Replies join the event stream in the order the commands came, each once its events are stored (so
             // a command's events and its ack leave together); the next command is read and applied meanwhile.
+            // The replies task is never cancelled: it may be storing other players' commands with its own.
             let (admissions, admitted) = AsyncStream.makeStream(of: CommandAdmission.self)
             let window = CommandWindow()
-            group.addTask {
-                for await admission in admissions {
-                    connection.events.deliver(reply: await room.reply(to: admission))
-                    window.give()
+            try await withThrowingTaskGroup(of: Void.self) { replies in
+                replies.addTask {
+                    for await admission in admissions {
+                        connection.events.deliver(reply: await room.reply(to: admission))
+                        window.give()
+                    }
+                }
+                defer { admitted.finish() }
+                while true {
+                    await window.take()
+                    guard let message = try await messages.next() else { break }
+                    admitted.yield(await admit(message, room: room, seat: seat))
                 }
             }
-            while true {
-                await window.take()
-                guard let message = try await messages.next() else { break }
-                admitted.yield(await admit(message, room: room, seat: seat))
-            }
-            admitted.finish()
             group.cancelAll()
         }
         await registry.detach(connection.events, from: game.id)
