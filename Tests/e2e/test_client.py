@@ -130,6 +130,20 @@ class Browser:
         self.scanned.append((name, len(result)))
         assert not bad, f"axe on {name}: {json.dumps(bad, indent=1)}"
 
+    def create_game(self, name):
+        """From the signed-in dashboard: creates the game `name` and lands on its join page."""
+        self.open("/")
+        self.heading("Welcome, alice")
+        self.field("Game name (optional)").send_keys(name)
+        self.button("Create game").click()
+        self.heading(f"Join {name}")
+
+    def join_table(self):
+        """From a join page: takes the seat, waits for the table to connect and returns the table's path."""
+        self.button("Join the game").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+        return self.driver.current_url.split(self.base_url)[1]
+
     def console_errors(self, expected=()):
         """Script errors and CSP violations; failed loads of API resources are expected (401, 404) and left out."""
         entries = self.driver.get_log("browser")
@@ -282,14 +296,9 @@ def check_token(browser):
 
 def check_table(browser):
     """A GM creates a game, joins it, rolls dice and adds a scene, all through the page."""
-    browser.open("/")
-    browser.heading("Welcome, alice")
-    browser.field("Game name (optional)").send_keys("Tuesday")
-    browser.button("Create game").click()
-    browser.heading("Join Tuesday")
+    browser.create_game("Tuesday")
     assert browser.field("Your name at the table").get_attribute("value") == "alice"
-    browser.button("Join the game").click()
-    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    browser.join_table()
     browser.heading("Tuesday")
     browser.driver.find_element(By.XPATH, "//button[@aria-label='Roll a d20']").click()
     browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".roll-log"), "alice rolled 1d20:"))
@@ -463,14 +472,8 @@ def check_two_browsers(gm, player):
     png(trap, 32, (200, 160, 20))
     png(hero, 32, (30, 160, 60))
 
-    gm.open("/")
-    gm.heading("Welcome, alice")
-    gm.field("Game name (optional)").send_keys("Duel")
-    gm.button("Create game").click()
-    gm.heading("Join Duel")
-    gm.button("Join the game").click()
-    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
-    table_path = gm.driver.current_url.split(gm.base_url)[1]
+    gm.create_game("Duel")
+    table_path = gm.join_table()
     gm.field("Use as the scene's background").click()
     gm.field("Add an image to the scene").send_keys(background)
     gm.wait.until(lambda d: board_pixel(gm) == [30, 110, 200])
@@ -490,8 +493,7 @@ def check_two_browsers(gm, player):
     player.open(table_path.replace("/game/", "/join/"))
     player.heading("Join Duel")
     player.field("Your name at the table").send_keys("bob")
-    player.button("Join the game").click()
-    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    player.join_table()
     player.wait.until(lambda d: len(token_buttons(player)) == 1)
     assert token_buttons(player)[0].startswith("Wolf"), "the player sees the Wolf but not the GM-only trap"
     player.wait.until(lambda d: board_pixel(player, 0.05, 0.5) == [30, 110, 200])
@@ -647,8 +649,7 @@ def check_two_browsers(gm, player):
     name.clear()
     name.send_keys("carol")
     player.field("Only watch (as a spectator)").click()
-    player.button("Join the game").click()
-    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    player.join_table()
     player.wait.until(lambda d: len(token_buttons(player)) >= 3)
     assert not player.driver.find_element(By.ID, "dice-heading").is_displayed()
     assert not player.driver.find_element(By.ID, "images-heading").is_displayed()
@@ -658,11 +659,7 @@ def check_two_browsers(gm, player):
 
 def check_thumbnails(browser):
     """The duel's background got a thumbnail at upload: the dashboard shows it, and another game offers its images."""
-    browser.open("/")
-    browser.heading("Welcome, alice")
-    browser.field("Game name (optional)").send_keys("Bare")  # a game without any picture yet
-    browser.button("Create game").click()
-    browser.heading("Join Bare")
+    browser.create_game("Bare")  # a game without any picture yet
     browser.open("/")
     browser.heading("Welcome, alice")
     picture = browser.wait.until(EC.presence_of_element_located((By.XPATH, "//img[@alt='Picture of Duel']")))
@@ -810,14 +807,8 @@ def check_area_select(browser):
 def check_session_sheet(gm, player):
     """The game's session sheet: the GM writes Notes and GM-only GM notes; the player reads the Notes only."""
     secret = "The innkeeper is the dragon."
-    gm.open("/")
-    gm.heading("Welcome, alice")
-    gm.field("Game name (optional)").send_keys("Ledger")
-    gm.button("Create game").click()
-    gm.heading("Join Ledger")
-    gm.button("Join the game").click()
-    gm.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
-    table_path = gm.driver.current_url.split(gm.base_url)[1]
+    gm.create_game("Ledger")
+    table_path = gm.join_table()
     gm.button("Session sheet").click()
     gm.field("Notes").send_keys("We met at the Crooked Lantern.")
     gm_notes = gm.field("GM notes GM only")  # the badge is part of the label, so screen readers say it too
@@ -835,8 +826,7 @@ def check_session_sheet(gm, player):
     name = player.field("Your name at the table")
     name.clear()
     name.send_keys("dora")
-    player.button("Join the game").click()
-    player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    player.join_table()
     player.button("Session sheet").click()
     player.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".session-sheet-dialog"), "We met at the Crooked Lantern."))
     shown = player.find(".session-sheet-dialog").text
@@ -894,8 +884,7 @@ def check_game_files(browser):
     browser.heading("Core Fantasy 1.0.0")
     browser.driver.find_element(By.XPATH, "//button[starts-with(@aria-label, 'Start a game from')]").click()
     browser.heading("Join")
-    browser.button("Join the game").click()
-    browser.wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".connection"), "Connected"))
+    browser.join_table()
 
     # A track in slot 1: uploaded, then played (the state shows in every browser; the sound may be muted here).
     track = os.path.join(folder, "drums.wav")
