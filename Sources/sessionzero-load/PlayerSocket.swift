@@ -43,14 +43,17 @@ final class PlayerSocket: Sendable {
                 var counted = ReceiptTally()
                 defer { state.tally.withLock { $0.merge(counted) } }
                 for try await message in inbound.messages(maxSize: 1 << 24) {
-                    guard case .text(let text) = message else { continue }
+                    guard case .text(var text) = message else { continue }
                     let now = MonotonicClock.nanoseconds()
                     let phase = state.phase.withLock { $0 }
-                    for line in TabletopProtocol.serverMessageTexts(in: text) {
-                        switch phase {
-                        case .setup: setupOut.yield((String(line), now))
-                        case .measuring(let table, let receiver):
-                            counted.count(line, at: now, receiver: receiver, table: table)
+                    text.withUTF8 { bytes in
+                        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+                            let line = UnsafeBufferPointer(rebasing: line)
+                            switch phase {
+                            case .setup: setupOut.yield((String(decoding: line, as: UTF8.self), now))
+                            case .measuring(let table, let receiver):
+                                counted.count(line, at: now, receiver: receiver, table: table)
+                            }
                         }
                     }
                 }

@@ -21,19 +21,19 @@ struct ReceiptTally: Sendable {
     }
 
     /// Counts one frame received at `now` by player `receiver` of `table`.
-    mutating func count(_ text: Substring, at now: Int64, receiver: Int, table: MeasuredTable) {
-        switch Receipt(text.utf8) {
+    mutating func count(_ line: UnsafeBufferPointer<UInt8>, at now: Int64, receiver: Int, table: MeasuredTable) {
+        switch Receipt(line) {
         case .ack:
             acks += 1
             if now <= table.windowEnd { acksInWindow += 1 }
         case .error:
             errors += 1
-            if errorSamples.count < 5 { errorSamples.append(String(text)) }
+            if errorSamples.count < 5 { errorSamples.append(String(decoding: line, as: UTF8.self)) }
         case .move(let tokenID, let number):
-            guard let sender = table.tokenOwners[String(tokenID)] else { return }
+            guard let sender = table.tokenOwners[tokenID] else { return }
             record(from: sender, number: number, at: now, receiver: receiver, table: table)
         case .roll(let playerID, let number):
-            guard let sender = table.players[String(playerID)] else { return }
+            guard let sender = table.players[playerID] else { return }
             record(from: sender, number: number, at: now, receiver: receiver, table: table)
         case .other: break
         }

@@ -128,6 +128,26 @@ struct BatchedMessageTests {
         #expect(read == messages)
     }
 
+    @Test(
+        "acks and events written from text read back the same, whatever characters a clientID or name holds",
+        arguments: ["c1", #"quote " and back\slash"#, "line\nfeed\r\ttab", "\u{1}\u{1F}\u{7F}", "ümlaut 🎲", "/slash/"]
+    )
+    func writtenByHand(text: String) throws {
+        let messages: [ServerMessage] = [
+            .ack(clientID: text, sequence: 9_007_199_254_740_993),
+            .event(sequence: 12, .tokensDeleted([TokenID(text)])),
+        ]
+        for message in messages {
+            let encoded = TabletopProtocol.encode(message)
+            #expect(!encoded.contains("\n"), "a raw line feed would split the message in a batch")
+            #expect(try TabletopProtocol.decodeServerMessage(encoded) == message)
+        }
+        let stored = SequencedEvent(sequence: 12, audience: .everyone, event: .tokensDeleted([TokenID(text)]))
+        #expect(
+            TabletopProtocol.eventText(sequence: 12, payload: stored.payload) == TabletopProtocol.encode(messages[1])
+        )
+    }
+
     @Test("a batch stays within the byte limit; a message larger than the limit goes alone")
     func limit() {
         let third = String(repeating: "a", count: TabletopProtocol.maxBatchBytes / 3)

@@ -22,14 +22,22 @@ public enum GameEvent: Equatable, Sendable {
 /// A committed event with its place in the game's history.
 public struct SequencedEvent: Equatable, Sendable {
     /// Increases by one for every event of the game; a viewer may not receive every number.
-    public var sequence: Int64
-    public var audience: Audience
-    public var event: GameEvent
+    public let sequence: Int64
+    public let audience: Audience
+    public let event: GameEvent
+    /// The event as JSON, without its sequence number, encoded once: storage keeps this text and every reader's
+    /// wire message is built from it (`TabletopProtocol.eventText`).
+    public let payload: String
 
     public init(sequence: Int64, audience: Audience, event: GameEvent) {
+        self.init(sequence: sequence, audience: audience, event: event, payload: storedJSON(event))
+    }
+
+    init(sequence: Int64, audience: Audience, event: GameEvent, payload: String) {
         self.sequence = sequence
         self.audience = audience
         self.event = event
+        self.payload = payload
     }
 }
 

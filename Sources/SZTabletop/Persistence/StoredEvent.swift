@@ -14,9 +14,7 @@ extension SequencedEvent {
     }
 
     /// The event's wire form without its sequence number, which storage keeps in its own column.
-    public var storedPayload: String {
-        storedJSON(event)
-    }
+    public var storedPayload: String { payload }
 
     /// Reads an event back from storage; `sequence` names it in the error when the row is damaged.
     public init(sequence: Int64, storedAudience: String, storedPayload: String) throws(StoredFormError) {
@@ -32,7 +30,7 @@ extension SequencedEvent {
         }
         do {
             let event = try JSONDecoder().decode(GameEvent.self, from: Data(storedPayload.utf8))
-            self.init(sequence: sequence, audience: audience, event: event)
+            self.init(sequence: sequence, audience: audience, event: event, payload: storedPayload)
         } catch {
             throw StoredFormError(what: "event \(sequence)", reason: "payload cannot be read: \(error)")
         }

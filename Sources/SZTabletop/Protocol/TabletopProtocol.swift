@@ -29,7 +29,8 @@ public enum TabletopProtocol {
 
     /// The server messages in one WebSocket text message (see `batched`).
     public static func serverMessageTexts(in text: String) -> [Substring] {
-        text.split(separator: "\n")
+        // Split the bytes: splitting Characters would run grapheme breaking over every message.
+        text.utf8.split(separator: UInt8(ascii: "\n")).map { Substring($0) }
     }
 
     /// Reads one client frame. A bad frame gets an error reply, never a closed socket: the error carries the
@@ -62,7 +63,42 @@ public enum TabletopProtocol {
     }
 
     public static func encode(_ message: ServerMessage) -> String {
-        encodeJSON(message)
+        switch message {
+        // The two messages sent for every command are written from text at hand rather than encoded again.
+        case .ack(let clientID, let sequence):
+            #"{"clientID":\#(jsonString(clientID)),"sequence":\#(sequence),"type":"ack"}"#
+        case .event(let sequence, let event):
+            eventText(sequence: sequence, payload: storedJSON(event))
+        default:
+            encodeJSON(message)
+        }
+    }
+
+    /// The wire message of a committed event: its stored JSON (`SequencedEvent.payload`) with the sequence number
+    /// as the first member.
+    public static func eventText(sequence: Int64, payload: String) -> String {
+        // A stored payload is an object with at least its `type`, so a member always follows.
+        #"{"sequence":\#(sequence),"# + payload.dropFirst()
+    }
+
+    /// A JSON string literal of `text`: quotes, backslashes and control characters escaped, nothing else.
+    static func jsonString(_ text: String) -> String {
+        var quoted = "\""
+        quoted.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": quoted += "\\\""
+            case "\\": quoted += "\\\\"
+            case "\n": quoted += "\\n"
+            case "\r": quoted += "\\r"
+            case "\t": quoted += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                quoted += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "\""
     }
 
     public static func encode(_ message: ClientMessage) -> String {

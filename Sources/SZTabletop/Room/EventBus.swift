@@ -52,14 +52,14 @@ public final class InProcessEventBus: EventBus {
         self.limits = limits
     }
 
-    /// Each committed event is encoded once here, outside the lock, for every subscriber that may see it.
+    /// Each committed event's wire text is made once here, outside the lock, for every subscriber that may see it.
     public func publish(_ batches: [EventBatch]) {
         guard let game = batches.first?.game else { return }
         let listened = subscribers.withLock { !($0[game]?.isEmpty ?? true) }
         let texts =
             listened
             ? batches.map { batch in
-                batch.committed.map { TabletopProtocol.encode(.event(sequence: $0.sequence, $0.event)) }
+                batch.committed.map { TabletopProtocol.eventText(sequence: $0.sequence, payload: $0.payload) }
             } : []
         subscribers.withLock { subscribers in
             subscribers[game]?.removeAll { $0.isFinished }
