@@ -156,6 +156,29 @@ struct PipelinedCommitTests {
         #expect(token?.x == 30)
     }
 
+    @Test("a welcome does not wait for the disk: the player's coming online is stored after it, then published")
+    func welcomeBeforePresenceIsStored() async throws {
+        let log = GatedEventLog()
+        let bus = InProcessEventBus()
+        let room = makeRoom(log, bus: bus)
+        let table = bus.subscribe(to: GameID("g1"), as: Viewer(playerID: ann, role: .player))
+        log.close()
+        let connection = try await room.admitConnection(gm)
+        #expect(connection.welcome.sequence == 0)
+        #expect(log.blockedAppends == 0 && table.takeAvailable().isEmpty)
+        let presence = Task { await room.reply(to: connection.presence) }
+        while log.blockedAppends == 0 { await Task.yield() }
+        #expect(table.takeAvailable().isEmpty)
+        log.open()
+        #expect(await presence.value == .ack(clientID: "", sequence: 1))
+        guard case .event(let online)? = table.takeAvailable().first, case .playerUpdated(let gm) = online.event else {
+            Issue.record("the table was not told that the GM came online")
+            return
+        }
+        #expect(gm.online && online.sequence == 1)
+        #expect(connection.events.takeAvailable().map(\.message) == [.event(sequence: 1, online.event)])
+    }
+
     @Test("commands nobody asked the reply of are stored before a new connection is welcomed")
     func unclaimedCommandsAreStored() async throws {
         let log = GatedEventLog()

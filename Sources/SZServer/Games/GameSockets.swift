@@ -1,7 +1,9 @@
 import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
+import SZStore
 import SZTabletop
+import Synchronization
 
 extension GameService {
     init(_ environment: ServerEnvironment) {
@@ -16,11 +18,29 @@ extension GameService {
     }
 }
 
+/// The request context of a game socket: the game found when deciding to upgrade travels to the connection, so
+/// the upgrade reads it from the database once.
+struct GameSocketRequestContext: RequestContext, WebSocketRequestContext {
+    var coreContext: CoreRequestContextStorage
+    let webSocket: WebSocketHandlerReference<Self>
+    let found = FoundGame()
+
+    init(source: Source) {
+        coreContext = .init(source: source)
+        webSocket = .init()
+    }
+}
+
+/// Shared by the copies of one request's context.
+final class FoundGame: Sendable {
+    let game = Mutex<GameRecord?>(nil)
+}
+
 /// HTTP/1 with the games' WebSocket upgrade. Upgrades have a router of their own, so ordinary requests never go
 /// through it; a request to the socket path without an upgrade reaches the API router, which answers 426.
 func webSocketServer(_ environment: ServerEnvironment) -> HTTPServerBuilder {
     let games = GameService(environment)
-    let router = Router(context: BasicWebSocketRequestContext.self)
+    let router = Router(context: GameSocketRequestContext.self)
     router.ws(
         RouterPath(APIRoutes.prefix + "/games/:gm/:slug/socket"),
         shouldUpgrade: { _, context in
@@ -28,11 +48,11 @@ func webSocketServer(_ environment: ServerEnvironment) -> HTTPServerBuilder {
                 gm: context.parameters.get("gm") ?? "",
                 slug: context.parameters.get("slug") ?? ""
             )
+            context.found.game.withLock { $0 = found?.game }
             return found == nil ? .dontUpgrade : .upgrade([:])
         },
         onUpgrade: { inbound, outbound, context in
-            let parameters = context.requestContext.parameters
-            let (_, game) = try await games.find(gm: parameters.get("gm") ?? "", slug: parameters.get("slug") ?? "")
+            guard let game = context.requestContext.found.game.withLock({ $0 }) else { return }
             try await TabletopSocket(games: games, game: game, metrics: environment.metrics).run(
                 inbound: inbound,
                 outbound: outbound,

@@ -25,10 +25,28 @@ struct TabletopSocket {
         let registry = games.registry
         await registry.attach(connection.events, to: game.id)
         metrics.socketOpened()
-        defer {
-            metrics.socketClosed()
-            connection.events.cancel()
+        let ended: Result<Void, any Error>
+        do {
+            try await serve(connection, room: room, seat: seat, messages: &messages, outbound: outbound)
+            ended = .success(())
+        } catch {
+            ended = .failure(error)
         }
+        // However the connection ended (a failed write too), the room counts it gone: presence follows.
+        metrics.socketClosed()
+        connection.events.cancel()
+        await registry.detach(connection.events, from: game.id)
+        await room.disconnect(seat)
+        try ended.get()
+    }
+
+    private func serve(
+        _ connection: RoomConnection,
+        room: GameRoom,
+        seat: PlayerID,
+        messages: inout MessageReader,
+        outbound: WebSocketOutboundWriter
+    ) async throws {
         try await outbound.writeTextMessage(TabletopProtocol.encode(.welcome(connection.welcome)))
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -46,11 +64,13 @@ struct TabletopSocket {
             }
             // Replies join the event stream in the order the commands came, each once its events are stored (so
             // a command's events and its ack leave together); the next command is read and applied meanwhile.
+            // The player's presence, admitted with the connection, is stored first, after the welcome left.
             // The replies task is never cancelled: it may be storing other players' commands with its own.
             let (admissions, admitted) = AsyncStream.makeStream(of: CommandAdmission.self)
             let window = CommandWindow()
             try await withThrowingTaskGroup(of: Void.self) { replies in
                 replies.addTask {
+                    _ = await room.reply(to: connection.presence)
                     for await admission in admissions {
                         connection.events.deliver(reply: await room.reply(to: admission))
                         window.give()
@@ -65,8 +85,6 @@ struct TabletopSocket {
             }
             group.cancelAll()
         }
-        await registry.detach(connection.events, from: game.id)
-        await room.disconnect(seat)
     }
 
     private func admit(_ message: MessageReader.Message, room: GameRoom, seat: PlayerID) async -> CommandAdmission {
@@ -146,7 +164,7 @@ struct TabletopSocket {
         }
         guard let seat else { throw .unauthorized("the credential is unknown or was replaced; join the game again") }
         let player = PlayerID(seat.playerID)
-        return (player, room, try await room.connect(player, lastSequence: hello.lastSequence))
+        return (player, room, try await room.admitConnection(player, lastSequence: hello.lastSequence))
     }
 }
 

@@ -23,6 +23,9 @@ public struct RoomConfiguration: Equatable, Sendable {
 public struct RoomConnection: Sendable {
     public var welcome: Welcome
     public var events: EventSubscription
+    /// The player's coming online, applied and waiting to be stored with the next append; whoever opened the
+    /// connection with `admitConnection` stores it with `GameRoom.reply(to:)` once the welcome is on its way.
+    public var presence: CommandAdmission
 }
 
 /// One game's room. It checks and applies one request at a time, in arrival order (commands, joins,
@@ -109,14 +112,19 @@ public actor GameRoom {
                 ids: &ids,
                 random: &random
             )
-            let entry = PendingCommand(outcome, after: state.sequence, clientID: command.clientID)
-            state = next
-            state.sequence = entry.sequence
-            pending.append(entry)
-            return .storing(entry.receipt)
+            return .storing(admitApplied(next, outcome, clientID: command.clientID))
         } catch {
             return .answered(.error(ErrorReply(clientID: command.clientID, error: error)))
         }
+    }
+
+    /// Keeps an applied change and queues its events for the next append.
+    private func admitApplied(_ next: GameState, _ outcome: CommandOutcome, clientID: String) -> CommandReceipt {
+        let entry = PendingCommand(outcome, after: state.sequence, clientID: clientID)
+        state = next
+        state.sequence = entry.sequence
+        pending.append(entry)
+        return entry.receipt
     }
 
     /// The ack or error of an admitted command, once its events are stored (or failed to be). The first caller
@@ -198,10 +206,21 @@ public actor GameRoom {
         try await commit(state, CommandOutcome(committed: [Published(.sessionChanged, to: .everyone)]))
     }
 
-    /// Opens a connection for an authenticated player. With `lastSequence` the welcome carries exactly the
-    /// events missed since then, or a snapshot when they are too many or no longer stored; the stream then
-    /// continues right after the welcome's sequence.
+    /// Opens a connection for an authenticated player, its presence stored before this returns. With
+    /// `lastSequence` the welcome carries exactly the events missed since then, or a snapshot when they are too
+    /// many or no longer stored; the stream then continues right after the welcome's sequence.
     public func connect(_ playerID: PlayerID, lastSequence: Int64? = nil) async throws(RoomError) -> RoomConnection {
+        let connection = try await admitConnection(playerID, lastSequence: lastSequence)
+        _ = await reply(to: connection.presence)
+        return connection
+    }
+
+    /// Opens a connection like `connect`, but leaves its presence to be stored by the caller (`reply(to:)` with
+    /// `presence`), so that the welcome does not wait for a disk commit.
+    public func admitConnection(
+        _ playerID: PlayerID,
+        lastSequence: Int64? = nil
+    ) async throws(RoomError) -> RoomConnection {
         await enterDrained()
         defer { leave() }
         let player = try state.activeSender(playerID)
@@ -213,8 +232,9 @@ public actor GameRoom {
             catchUp: await catchUp(for: viewer, after: lastSequence)
         )
         connections[playerID, default: 0] += 1
-        await commitPresence(of: playerID)
-        return RoomConnection(welcome: welcome, events: events)
+        let (next, outcome) = state.settingOnline(true, for: playerID)
+        let presence = admitApplied(next, outcome, clientID: "")
+        return RoomConnection(welcome: welcome, events: events, presence: .storing(presence))
     }
 
     /// Ends one connection of the player (the caller cancels its subscription).
