@@ -30,7 +30,7 @@ public struct SequencedEvent: Equatable, Sendable {
     public let payload: String
 
     public init(sequence: Int64, audience: Audience, event: GameEvent) {
-        self.init(sequence: sequence, audience: audience, event: event, payload: storedJSON(event))
+        self.init(sequence: sequence, audience: audience, event: event, payload: sortedJSON(event))
     }
 
     init(sequence: Int64, audience: Audience, event: GameEvent, payload: String) {

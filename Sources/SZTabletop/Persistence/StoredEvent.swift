@@ -50,12 +50,3 @@ public struct StoredFormError: Error, Equatable, Sendable, CustomStringConvertib
 
     public var description: String { "stored \(what): \(reason)" }
 }
-
-/// Sorted keys make the same value always give the same text.
-func storedJSON(_ value: some Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    // Our stored types hold only strings, integers, finite doubles and booleans, which always encode.
-    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self)
-}

@@ -6,7 +6,7 @@ extension GameState {
     public static let storedFormatVersion = 1
 
     public var storedJSON: String {
-        SZTabletop.storedJSON(
+        sortedJSON(
             StoredState(
                 format: Self.storedFormatVersion,
                 game: game,

@@ -68,9 +68,9 @@ public enum TabletopProtocol {
         case .ack(let clientID, let sequence):
             #"{"clientID":\#(jsonString(clientID)),"sequence":\#(sequence),"type":"ack"}"#
         case .event(let sequence, let event):
-            eventText(sequence: sequence, payload: storedJSON(event))
+            eventText(sequence: sequence, payload: sortedJSON(event))
         default:
-            encodeJSON(message)
+            sortedJSON(message)
         }
     }
 
@@ -81,28 +81,16 @@ public enum TabletopProtocol {
         #"{"sequence":\#(sequence),"# + payload.dropFirst()
     }
 
-    /// A JSON string literal of `text`: quotes, backslashes and control characters escaped, nothing else.
+    /// A JSON string literal of `text`, as the tabletop's encoder writes strings.
     static func jsonString(_ text: String) -> String {
-        var quoted = "\""
-        quoted.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": quoted += "\\\""
-            case "\\": quoted += "\\\\"
-            case "\n": quoted += "\\n"
-            case "\r": quoted += "\\r"
-            case "\t": quoted += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                quoted += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: quoted.unicodeScalars.append(scalar)
-            }
-        }
-        return quoted + "\""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 2)
+        SortedJSONEncoder.writeString(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func encode(_ message: ClientMessage) -> String {
-        encodeJSON(message)
+        sortedJSON(message)
     }
 
     public static func decodeServerMessage(_ text: String) throws(FrameError) -> ServerMessage {
@@ -113,14 +101,6 @@ public enum TabletopProtocol {
         } catch {
             throw FrameError(clientID: nil, error: .invalid(field: "frame", reason: "is not a JSON object"))
         }
-    }
-
-    private static func encodeJSON(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Our message types hold only strings, integers, finite doubles and booleans, which always encode.
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
     }
 }
 
