@@ -81,7 +81,7 @@ struct GameStoreTests {
     }
 
     @Test(
-        "appends made together are committed in fewer transactions, each one durable and in order",
+        "appends made together are committed in fewer transactions, each one durable, in order, and marking its game played",
         arguments: ScratchDatabase.available
     )
     func groupCommit(database: ScratchDatabase) async throws {
@@ -102,6 +102,8 @@ struct GameStoreTests {
             for game in games {
                 let stored = try await store.gameLogs.events(gameID: game.id, after: 0, limit: 10)
                 #expect(stored == [event(game, 1), event(game, 2), event(game, 3)])
+                // Every game of a shared transaction counts as played: the clean-up's expiry reads this.
+                #expect(try await store.games.find(id: game.id)?.lastActivityAt != now)
             }
             #expect(try await store.gameLogs.events(gameID: games[0].id, after: 1, limit: 1) == [event(games[0], 2)])
         }

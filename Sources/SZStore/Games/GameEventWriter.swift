@@ -115,8 +115,11 @@ public actor GameEventWriter {
                     try await sql.update(GamePlayerModel.schema).set("standing", to: change.standing)
                         .where("game_id", .equal, change.gameID).where("player_id", .equal, change.playerID).run()
                 }
-                for game in Set(events.map(\.gameID)) {
-                    try await sql.update(GameModel.schema).set("last_activity_at", to: now).where("id", .equal, game)
+                let games = Array(Set(events.map(\.gameID)))
+                if !games.isEmpty {
+                    // One statement for every game of the transaction: each statement is a round trip to SQLite's
+                    // thread.
+                    try await sql.update(GameModel.schema).set("last_activity_at", to: now).where("id", .in, games)
                         .run()
                 }
             }
