@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The one JSON line a run prints.
 struct LoadReport: Encodable, Sendable {
     var games: Int
@@ -20,11 +24,16 @@ struct LoadReport: Encodable, Sendable {
     var connectMs: Percentiles
     var serverRssMib: Double?
     var serverPeakRssMib: Double?
-    /// Commands sent but not answered `grace` seconds after the last send.
+    /// Commands sent but not answered `grace` seconds after the last send (or after the window, if later).
     var backlog: Int
     /// How late the generator itself sent its most delayed command: a large value means the generator, not the
     /// server, fell behind.
     var sendLagMsMax: Double
+    /// CPU time (user and system) from the first send to the end of the grace period, per command answered in it:
+    /// the server's (with `--server-pid`) and the generator's own. Set-up is not counted, and CPU time moves
+    /// less than throughput when other work shares the machine, so builds compare best by these.
+    var serverCpuUsPerCommand: Double?
+    var generatorCpuUsPerCommand: Double?
 
     func jsonLine() -> String {
         let encoder = JSONEncoder()
@@ -73,5 +82,23 @@ enum ResidentMemory {
             return kilobytes.flatMap { Double($0) }.map { ($0 / 1024 * 100).rounded() / 100 }
         }
         return nil
+    }
+}
+
+/// The CPU time a process has used, from /proc (Linux).
+enum ProcessCPU {
+    /// User and system time of `pid` (nil: this process) in microseconds.
+    static func microseconds(of pid: Int32?) -> Int64? {
+        let path = pid.map { "/proc/\($0)/stat" } ?? "/proc/self/stat"
+        guard let stat = try? String(contentsOfFile: path, encoding: .utf8),
+            let nameEnd = stat.lastIndex(of: ")")
+        else { return nil }
+        // After the parenthesised command name come the fields from the third (state) on; utime and stime are
+        // the 14th and 15th, in clock ticks.
+        let fields = stat[stat.index(after: nameEnd)...].split(separator: " ")
+        guard fields.count > 12, let user = Int64(fields[11]), let system = Int64(fields[12]) else { return nil }
+        let ticksPerSecond = Int64(sysconf(Int32(_SC_CLK_TCK)))
+        guard ticksPerSecond > 0 else { return nil }
+        return (user + system) * 1_000_000 / ticksPerSecond
     }
 }

@@ -112,6 +112,9 @@ struct LoadRun {
             for (index, seated) in table.enumerated() { seated.socket.startMeasuring(measured, as: index) }
         }
         let clients = Array(tables.joined())
+        let cpuBefore = (
+            server: ProcessCPU.microseconds(of: plan.serverPID), generator: ProcessCPU.microseconds(of: nil)
+        )
         let (sent, lag) = await withTaskGroup(of: (Int, Int64).self) { group in
             for (index, seated) in clients.enumerated() {
                 // Clients are spread evenly over one interval so the aggregate rate is smooth.
@@ -120,11 +123,18 @@ struct LoadRun {
             }
             return await group.reduce((0, Int64(0))) { ($0.0 + $1.0, max($0.1, $1.1)) }
         }
-        try? await Task.sleep(until: MonotonicClock.instant(windowEnd + Int64(plan.grace * 1e9)), clock: .continuous)
+        // A generator that fell behind sent its last commands after the window: the grace runs from then.
+        let deadline = max(windowEnd, MonotonicClock.nanoseconds()) + Int64(plan.grace * 1e9)
+        try? await Task.sleep(until: MonotonicClock.instant(deadline), clock: .continuous)
+        let cpuAfter = (
+            server: ProcessCPU.microseconds(of: plan.serverPID), generator: ProcessCPU.microseconds(of: nil)
+        )
         let rss = plan.serverPID.flatMap { ResidentMemory.mebibytes(of: $0, field: "VmRSS") }
         let peakRSS = plan.serverPID.flatMap { ResidentMemory.mebibytes(of: $0, field: "VmHWM") }
         var tally = ReceiptTally()
         for seated in clients { tally.merge(await seated.socket.close()) }
+        // Closing lets the server answer what it still held; those late replies are backlog, not answers.
+        let answered = tally.acks(by: deadline)
         for sample in tally.errorSamples { logger.warning("error reply: \(sample)") }
         return LoadReport(
             games: plan.games,
@@ -140,9 +150,20 @@ struct LoadRun {
             connectMs: Percentiles(nanoseconds: connectTimes),
             serverRssMib: rss,
             serverPeakRssMib: peakRSS,
-            backlog: sent - tally.acks - tally.errors,
-            sendLagMsMax: milliseconds(lag)
+            backlog: sent - answered - tally.errors,
+            sendLagMsMax: milliseconds(lag),
+            serverCpuUsPerCommand: perCommand(from: cpuBefore.server, to: cpuAfter.server, answered: answered),
+            generatorCpuUsPerCommand: perCommand(
+                from: cpuBefore.generator,
+                to: cpuAfter.generator,
+                answered: answered
+            )
         )
+    }
+
+    private func perCommand(from before: Int64?, to after: Int64?, answered: Int) -> Double? {
+        guard let before, let after, answered > 0 else { return nil }
+        return (Double(after - before) / Double(answered) * 10).rounded() / 10
     }
 
     /// Sends on a fixed schedule whatever the replies do (open loop): a slow server shows as latency, measured

@@ -4,17 +4,23 @@ struct ReceiptTally: Sendable {
     var latencies: [Int64] = []
     /// Events of other clients' commands received before the window closed.
     var deliveries = 0
-    /// Replies to this client's commands: all of them, and those before the window closed.
-    var acks = 0
+    /// When each reply to this client's commands arrived (the backlog counts those too late), and how many
+    /// arrived before the window closed.
+    var ackTimes: [Int64] = []
     var acksInWindow = 0
     var errors = 0
     /// The first few error frames, to explain a failed run.
     var errorSamples: [String] = []
 
+    /// Replies that arrived by `deadline`.
+    func acks(by deadline: Int64) -> Int {
+        ackTimes.count { $0 <= deadline }
+    }
+
     mutating func merge(_ other: ReceiptTally) {
         latencies += other.latencies
         deliveries += other.deliveries
-        acks += other.acks
+        ackTimes += other.ackTimes
         acksInWindow += other.acksInWindow
         errors += other.errors
         errorSamples += other.errorSamples.prefix(max(0, 5 - errorSamples.count))
@@ -24,7 +30,7 @@ struct ReceiptTally: Sendable {
     mutating func count(_ line: UnsafeBufferPointer<UInt8>, at now: Int64, receiver: Int, table: MeasuredTable) {
         switch Receipt(line) {
         case .ack:
-            acks += 1
+            ackTimes.append(now)
             if now <= table.windowEnd { acksInWindow += 1 }
         case .error:
             errors += 1

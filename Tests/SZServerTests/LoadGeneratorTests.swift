@@ -31,6 +31,7 @@ struct LoadGeneratorTests {
                 #expect(report.latencyMs.p50 != nil)
                 #expect(report.connectMs.p50 != nil)
                 #expect((report.serverRssMib ?? 0) > 0)
+                #expect((report.serverCpuUsPerCommand ?? 0) > 0 && (report.generatorCpuUsPerCommand ?? 0) > 0)
                 let line = report.jsonLine()
                 #expect(line.hasPrefix(#"{"accepted_per_s":"#) && !line.contains("\n"))
             }
