@@ -31,14 +31,14 @@ struct LoadRun {
         var connectTimes: [Int64] = []
         do {
             for game in 0..<plan.games {
-                let path = try await api.createGame(gm: "load-\(runID)-\(game)", slug: "load-\(runID)-\(game)")
+                let created = try await api.createGame(gm: "load-\(runID)-\(game)", slug: "load-\(runID)-\(game)")
                 var seats: [ServerAPI.Seat] = []
                 for player in 0..<plan.players {
-                    seats.append(try await api.join(path, name: "Player \(player)", colour: colour(player)))
+                    seats.append(try await api.join(created.path, name: "Player \(player)", colour: colour(player)))
                 }
                 var table: [Seated] = []
                 for (player, seat) in seats.enumerated() {
-                    let (seated, connectTime) = try await connect(seat, to: path, label: "load-\(player)")
+                    let (seated, connectTime) = try await connect(seat, to: created, label: "load-\(player)")
                     table.append(seated)
                     connectTimes.append(connectTime)
                 }
@@ -54,10 +54,10 @@ struct LoadRun {
     /// Opens the player's socket, waits for the welcome and places the player's token.
     private func connect(
         _ seat: ServerAPI.Seat,
-        to game: String,
+        to game: ServerAPI.Table,
         label: String
     ) async throws -> (Seated, connectTime: Int64) {
-        let webSocketURL = "ws" + plan.baseURL.dropFirst("http".count) + "/api/v1/games/\(game)/socket"
+        let webSocketURL = "ws" + plan.baseURL.dropFirst("http".count) + "/api/v1/games/\(game.path)/socket"
         let started = MonotonicClock.nanoseconds()
         let socket = PlayerSocket(url: webSocketURL, logger: logger)
         do {
@@ -68,7 +68,12 @@ struct LoadRun {
             guard case .welcome(let message)? = try? TabletopProtocol.decodeServerMessage(welcome.text),
                 case .snapshot(let snapshot) = message.catchUp
             else { throw LoadError.refused("hello", frame: welcome.text) }
-            let tokenID = try await placeToken(socket, scene: snapshot.activeSceneID.rawValue, label: label)
+            let tokenID = try await placeToken(
+                socket,
+                image: game.tokenImage,
+                scene: snapshot.activeSceneID.rawValue,
+                label: label
+            )
             let seated = Seated(
                 socket: socket,
                 playerID: seat.playerID,
@@ -82,8 +87,8 @@ struct LoadRun {
         }
     }
 
-    private func placeToken(_ socket: PlayerSocket, scene: String, label: String) async throws -> String {
-        let image = String(repeating: "5e", count: 32)
+    private func placeToken(_ socket: PlayerSocket, image: String, scene: String, label: String) async throws -> String
+    {
         try await socket.send(
             #"{"type":"token.create","clientID":"token","sceneID":"\#(scene)","tokens":[{"image":"\#(image)","x":10,"y":10,"label":"\#(label)"}]}"#
         )

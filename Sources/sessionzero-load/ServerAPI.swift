@@ -19,6 +19,21 @@ struct ServerAPI: Sendable {
         var csrfToken: String
     }
 
+    private struct Uploaded: Decodable {
+        var sha256: String
+    }
+
+    /// A game as the run plays it: its path (`gm/slug`) and the image its tokens show.
+    struct Table: Sendable {
+        var path: String
+        var tokenImage: String
+    }
+
+    /// The smallest PNG the server accepts as a token image (a 64 x 64 header is all it reads).
+    static let tokenPNG: [UInt8] =
+        [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8)
+        + [0, 0, 0, 64, 0, 0, 0, 64, 8, 6, 0, 0, 0, 0, 0, 0, 0]
+
     private struct Session {
         var cookie: String
         var csrfToken: String
@@ -28,51 +43,64 @@ struct ServerAPI: Sendable {
     let baseURL: String
     let client: HTTPClient
 
-    /// Registers the GM `gm` and creates the game `slug`; returns its path, `gm/slug`.
-    func createGame(gm: String, slug: String) async throws -> String {
+    /// Registers the GM `gm`, creates the game `slug` and uploads the image its tokens show (a table shows only
+    /// files the game holds).
+    func createGame(gm: String, slug: String) async throws -> Table {
         let (headers, registered) = try await post(
             "/api/v1/auth/register",
-            json: ["name": gm, "password": "load-generator-password"]
+            body: try JSONEncoder().encode(["name": gm, "password": "load-generator-password"])
         )
         let cookie = headers["set-cookie"].first { $0.hasPrefix("sz_session=") }?.prefix { $0 != ";" }
         guard let cookie else { throw LoadError.missing("a session cookie", in: "POST /api/v1/auth/register") }
         let csrfToken = try JSONDecoder().decode(Registered.self, from: registered).csrfToken
+        let session = Session(cookie: String(cookie), csrfToken: csrfToken)
         let (_, created) = try await post(
             "/api/v1/games",
-            json: ["slug": slug, "name": "Load \(slug)"],
-            session: Session(cookie: String(cookie), csrfToken: csrfToken)
+            body: try JSONEncoder().encode(["slug": slug, "name": "Load \(slug)"]),
+            session: session
         )
         let game = try JSONDecoder().decode(Created.self, from: created)
-        return "\(game.gm)/\(game.slug)"
+        let path = "\(game.gm)/\(game.slug)"
+        let (_, uploaded) = try await post(
+            "/api/v1/games/\(path)/images",
+            body: Data(Self.tokenPNG),
+            contentType: "image/png",
+            session: session
+        )
+        return Table(path: path, tokenImage: try JSONDecoder().decode(Uploaded.self, from: uploaded).sha256)
     }
 
     func join(_ game: String, name: String, colour: String) async throws -> Seat {
-        let (_, body) = try await post("/api/v1/games/\(game)/join", json: ["name": name, "colour": colour])
+        let (_, body) = try await post(
+            "/api/v1/games/\(game)/join",
+            body: try JSONEncoder().encode(["name": name, "colour": colour])
+        )
         return try JSONDecoder().decode(Seat.self, from: body)
     }
 
     private func post(
         _ path: String,
-        json: [String: String],
+        body: Data,
+        contentType: String = "application/json",
         session: Session? = nil
     ) async throws -> (HTTPHeaders, Data) {
         var request = HTTPClientRequest(url: baseURL + path)
         request.method = .POST
-        request.headers.add(name: "Content-Type", value: "application/json")
+        request.headers.add(name: "Content-Type", value: contentType)
         if let session {
             request.headers.add(name: "Cookie", value: session.cookie)
             request.headers.add(name: "X-CSRF-Token", value: session.csrfToken)
         }
-        request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(json)))
+        request.body = .bytes(ByteBuffer(bytes: body))
         let response = try await client.execute(request, timeout: .seconds(30))
-        let body = Data(try await response.body.collect(upTo: 1 << 20).readableBytesView)
+        let answer = Data(try await response.body.collect(upTo: 1 << 20).readableBytesView)
         guard (200..<300).contains(response.status.code) else {
             throw LoadError.http(
                 request: "POST \(path)",
                 status: response.status.code,
-                body: String(decoding: body, as: UTF8.self)
+                body: String(decoding: answer, as: UTF8.self)
             )
         }
-        return (response.headers, body)
+        return (response.headers, answer)
     }
 }

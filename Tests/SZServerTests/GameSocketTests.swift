@@ -36,6 +36,7 @@ struct GameSocketTests {
         try await ScratchDatabase.sqlite.withLocation { location in
             try await withLiveServer(location: location, blobs: scratchBlobs()) { server, port in
                 let gina = try await server.createGame()
+                try await server.uploadWolf(headers: gina.headers)
                 let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
                 #expect(gm.role == "gm")
                 let ann = try await server.join("gina/dark-forest", name: "Ann", colour: "#00AA00")
@@ -100,6 +101,7 @@ struct GameSocketTests {
         try await ScratchDatabase.sqlite.withLocation { location in
             try await withLiveServer(location: location, blobs: scratchBlobs()) { server, port in
                 let gina = try await server.createGame()
+                try await server.uploadWolf(headers: gina.headers)
                 let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
                 let ann = try await server.join("gina/dark-forest", name: "Ann")
                 let gmSocket = TestSocket(port: port, path: socketPath)
@@ -134,6 +136,7 @@ struct GameSocketTests {
         try await ScratchDatabase.sqlite.withLocation { location in
             try await withLiveServer(location: location, blobs: scratchBlobs()) { server, port in
                 let gina = try await server.createGame()
+                try await server.uploadWolf(headers: gina.headers)
                 let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
                 let ann = try await server.join("gina/dark-forest", name: "Ann")
                 let gmSocket = TestSocket(port: port, path: socketPath)
@@ -263,6 +266,39 @@ struct GameSocketTests {
         }
     }
 
+    @Test("tokens, backgrounds and tracks may show only files the game holds; others are refused, naming the member")
+    func filesMustBeHeld() async throws {
+        try await ScratchDatabase.sqlite.withLocation { location in
+            try await withLiveServer(location: location, blobs: scratchBlobs()) { server, port in
+                let gina = try await server.createGame()
+                _ = try await server.post("/api/v1/games", json: #"{"slug": "other"}"#, headers: gina.headers)
+                // On the server, but held by another game: naming it here would not keep it for this table.
+                try await server.uploadWolf(into: "gina/other", headers: gina.headers)
+                let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
+                let socket = TestSocket(port: port, path: socketPath)
+                try await socket.hello(gm.credential)
+                let scene = try snapshot(try await socket.welcome()).activeSceneID
+                func refusal(_ clientID: String, _ field: String) -> ServerMessage {
+                    let reason = "is not a file of this game; upload it first"
+                    return .error(ErrorReply(clientID: clientID, error: .invalid(field: field, reason: reason)))
+                }
+                try await socket.command("t", .createTokens(scene, [newToken(x: 1), newToken(x: 2)]))
+                #expect(try await socket.reply(to: "t") == refusal("t", "tokens/0/image"))
+                try await socket.command("b", .updateScene(scene, SceneUpdate(background: .some(wolfImage))))
+                #expect(try await socket.reply(to: "b") == refusal("b", "background"))
+                try await socket.command("m", .music(slot: 0, .track(wolfImage)))
+                #expect(try await socket.reply(to: "m") == refusal("m", "track"))
+
+                try await server.uploadWolf(headers: gina.headers)
+                try await socket.command("t2", .createTokens(scene, [newToken(x: 1)]))
+                #expect(try await socket.reply(to: "t2").isAck)
+                try await socket.command("b2", .updateScene(scene, SceneUpdate(background: .some(wolfImage))))
+                #expect(try await socket.reply(to: "b2").isAck)
+                try await socket.close()
+            }
+        }
+    }
+
     @Test(
         "acknowledged events are still there when a new server is built on the same database",
         arguments: ScratchDatabase.available
@@ -272,6 +308,7 @@ struct GameSocketTests {
             let blobs = scratchBlobs()
             try await withLiveServer(location: location, blobs: blobs) { server, port in
                 let gina = try await server.createGame()
+                try await server.uploadWolf(headers: gina.headers)
                 let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
                 let gmSocket = TestSocket(port: port, path: socketPath)
                 try await gmSocket.hello(gm.credential)

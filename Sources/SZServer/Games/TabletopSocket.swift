@@ -94,11 +94,30 @@ struct TabletopSocket {
                 let error = FrameError(clientID: nil, error: .invalid(field: "type", reason: "hello was already sent"))
                 return .answered(error.reply)
             case .command(let command):
-                return await room.admit(command, by: seat)
+                return await admit(command, room: room, seat: seat)
             }
         } catch {
             return .answered(error.reply)
         }
+    }
+
+    private func admit(_ command: ClientCommand, room: GameRoom, seat: PlayerID) async -> CommandAdmission {
+        let refusal: RoomError
+        do {
+            guard let missing = try await fileNotHeld(by: command) else { return await room.admit(command, by: seat) }
+            refusal = .invalid(field: missing.field, reason: "is not a file of this game; upload it first")
+        } catch {
+            refusal = .unavailable("the game's files cannot be read now; try again shortly")
+        }
+        return .answered(.error(ErrorReply(clientID: command.clientID, error: refusal)))
+    }
+
+    /// The first file the command names that the game does not hold (see `Command.namedFiles`).
+    private func fileNotHeld(by command: ClientCommand) async throws -> Command.NamedFile? {
+        let named = command.command.namedFiles
+        guard !named.isEmpty else { return nil }
+        let held = try await games.store.gameBlobs.held(named.map(\.blob.hex), by: game.id)
+        return named.first { !held.contains($0.blob.hex) }
     }
 
     private static func decode(_ message: MessageReader.Message) throws(FrameError) -> ClientMessage {

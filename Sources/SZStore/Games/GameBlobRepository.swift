@@ -27,6 +27,14 @@ public struct GameBlobRepository: Sendable {
         try await GameBlobModel.query(on: database).filter(\.$gameID == gameID).all().map(\.sha256).sorted()
     }
 
+    /// Which of `hashes` the game holds as files (thumbnails do not count).
+    public func held(_ hashes: some Collection<String>, by gameID: UUID) async throws -> Set<String> {
+        guard !hashes.isEmpty else { return [] }
+        let rows = try await GameBlobModel.query(on: database).filter(\.$gameID == gameID)
+            .filter(\.$sha256 ~~ Array(hashes)).all()
+        return Set(rows.map(\.sha256))
+    }
+
     /// Whether a game other than `gameID` (any game when nil) holds the blob, or keeps it as a thumbnail.
     public func isHeld(_ sha256: String, byAnyGameBut gameID: UUID? = nil) async throws -> Bool {
         var query = GameBlobModel.query(on: database).group(.or) { either in

@@ -177,4 +177,16 @@ extension TestServer {
     }
 }
 
-let wolfImage = try! BlobID(hex: String(repeating: "5e", count: 32))  // a literal of 64 hex digits cannot fail
+/// The image tokens of the socket tests show: the SHA-256 of `TestImages.wolf`, which `uploadWolf` stores.
+let wolfImage = try! BlobID(hex: "8630ef506bae1247c5f7746f441675e49fff2c6a789f220275cbddfa0d276abb")  // 64 hex digits
+
+extension TestImages {
+    static let wolf = png(width: 64, height: 64)
+}
+
+extension TestServer {
+    /// Uploads the wolf image into the game, so that its tokens may show it.
+    func uploadWolf(into game: String = "gina/dark-forest", headers: HTTPFields) async throws {
+        #expect(try await uploadImage(TestImages.wolf, game: game, headers: headers) == wolfImage.hex)
+    }
+}
