@@ -69,6 +69,16 @@ struct PipelinedCommitTests {
         ClientCommand(clientID: clientID, command: .moveTokens([TokenMove(tokenID: TokenID("ann-token"), x: x, y: 1)]))
     }
 
+    /// A room whose log holds every append until the test opens it, and `viewer`'s stream of its events.
+    func gatedRoom(watchedBy viewer: Viewer) -> (log: GatedEventLog, room: GameRoom, events: EventSubscription) {
+        let log = GatedEventLog()
+        let bus = InProcessEventBus()
+        let room = makeRoom(log, bus: bus)
+        let events = bus.subscribe(to: GameID("g1"), as: viewer)
+        log.close()
+        return (log, room, events)
+    }
+
     /// Waits until the room holds `count` commands behind the append under way.
     func waitForPending(_ room: GameRoom, _ count: Int) async {
         while await room.pendingCommandCount < count { await Task.yield() }
@@ -76,11 +86,7 @@ struct PipelinedCommitTests {
 
     @Test("three commands during one append: one more append for all three, acks and events only after it")
     func batched() async throws {
-        let log = GatedEventLog()
-        let bus = InProcessEventBus()
-        let room = makeRoom(log, bus: bus)
-        let stream = bus.subscribe(to: GameID("g1"), as: Viewer(playerID: gm, role: .gm))
-        log.close()
+        let (log, room, stream) = gatedRoom(watchedBy: Viewer(playerID: gm, role: .gm))
         let first = Task { await room.perform(move("a", x: 10), by: ann) }
         while log.blockedAppends == 0 { await Task.yield() }
         let others = (1...3).map { index in Task { await room.perform(move("b\(index)", x: 10 + index), by: ann) } }
@@ -158,11 +164,7 @@ struct PipelinedCommitTests {
 
     @Test("a welcome does not wait for the disk: the player's coming online is stored after it, then published")
     func welcomeBeforePresenceIsStored() async throws {
-        let log = GatedEventLog()
-        let bus = InProcessEventBus()
-        let room = makeRoom(log, bus: bus)
-        let table = bus.subscribe(to: GameID("g1"), as: Viewer(playerID: ann, role: .player))
-        log.close()
+        let (log, room, table) = gatedRoom(watchedBy: Viewer(playerID: ann, role: .player))
         let connection = try await room.admitConnection(gm)
         #expect(connection.welcome.sequence == 0)
         #expect(log.blockedAppends == 0 && table.takeAvailable().isEmpty)

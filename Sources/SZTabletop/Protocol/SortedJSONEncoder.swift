@@ -129,7 +129,8 @@ private final class ContainerNode {
     }
 }
 
-/// Encodes one value: a scalar, or the object or array its containers fill.
+/// Encodes one value: a scalar, or the object or array its containers fill. Scalars of other types than the
+/// common five below arrive through `singleValueContainer()`, whose overloads store them.
 private final class NodeEncoder: Encoder {
     var value: JSONNodeValue?
     let codingPath: [any CodingKey] = []
@@ -179,38 +180,7 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     var codingPath: [any CodingKey] { [] }
 
     mutating func encodeNil(forKey key: Key) { node.set(key.stringValue, .null) }
-    mutating func encode(_ value: Bool, forKey key: Key) { node.set(key.stringValue, .bool(value)) }
-    mutating func encode(_ value: String, forKey key: Key) { node.set(key.stringValue, .string(value)) }
-    mutating func encode(_ value: Double, forKey key: Key) { node.set(key.stringValue, .double(value)) }
-    mutating func encode(_ value: Float, forKey key: Key) {
-        node.set(key.stringValue, .double(Double(value)))
-    }
-    mutating func encode(_ value: Int, forKey key: Key) {
-        node.set(key.stringValue, .integer(Int64(value)))
-    }
-    mutating func encode(_ value: Int8, forKey key: Key) {
-        node.set(key.stringValue, .integer(Int64(value)))
-    }
-    mutating func encode(_ value: Int16, forKey key: Key) {
-        node.set(key.stringValue, .integer(Int64(value)))
-    }
-    mutating func encode(_ value: Int32, forKey key: Key) {
-        node.set(key.stringValue, .integer(Int64(value)))
-    }
-    mutating func encode(_ value: Int64, forKey key: Key) { node.set(key.stringValue, .integer(value)) }
-    mutating func encode(_ value: UInt, forKey key: Key) {
-        node.set(key.stringValue, .unsigned(UInt64(value)))
-    }
-    mutating func encode(_ value: UInt8, forKey key: Key) {
-        node.set(key.stringValue, .unsigned(UInt64(value)))
-    }
-    mutating func encode(_ value: UInt16, forKey key: Key) {
-        node.set(key.stringValue, .unsigned(UInt64(value)))
-    }
-    mutating func encode(_ value: UInt32, forKey key: Key) {
-        node.set(key.stringValue, .unsigned(UInt64(value)))
-    }
-    mutating func encode(_ value: UInt64, forKey key: Key) { node.set(key.stringValue, .unsigned(value)) }
+    // The overloads for each scalar type come from the standard library and call this one.
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         node.set(key.stringValue, try NodeEncoder.value(of: value))
     }
@@ -236,20 +206,7 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     var count: Int { node.elements.count }
 
     mutating func encodeNil() { node.elements.append(.null) }
-    mutating func encode(_ value: Bool) { node.elements.append(.bool(value)) }
-    mutating func encode(_ value: String) { node.elements.append(.string(value)) }
-    mutating func encode(_ value: Double) { node.elements.append(.double(value)) }
-    mutating func encode(_ value: Float) { node.elements.append(.double(Double(value))) }
-    mutating func encode(_ value: Int) { node.elements.append(.integer(Int64(value))) }
-    mutating func encode(_ value: Int8) { node.elements.append(.integer(Int64(value))) }
-    mutating func encode(_ value: Int16) { node.elements.append(.integer(Int64(value))) }
-    mutating func encode(_ value: Int32) { node.elements.append(.integer(Int64(value))) }
-    mutating func encode(_ value: Int64) { node.elements.append(.integer(value)) }
-    mutating func encode(_ value: UInt) { node.elements.append(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt8) { node.elements.append(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt16) { node.elements.append(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt32) { node.elements.append(.unsigned(UInt64(value))) }
-    mutating func encode(_ value: UInt64) { node.elements.append(.unsigned(value)) }
+    // As in the keyed container, the scalar overloads are the standard library's and call this one.
     mutating func encode<T: Encodable>(_ value: T) throws { node.elements.append(try NodeEncoder.value(of: value)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
