@@ -266,6 +266,37 @@ struct GameSocketTests {
         }
     }
 
+    @Test("a socket the server closes over an oversized frame leaves the table: the others see the player go offline")
+    func closedSocketGoesOffline() async throws {
+        try await ScratchDatabase.sqlite.withLocation { location in
+            try await withLiveServer(location: location, blobs: scratchBlobs()) { server, port in
+                let gina = try await server.createGame()
+                let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
+                let ann = try await server.join("gina/dark-forest", name: "Ann")
+                let gmSocket = TestSocket(port: port, path: socketPath)
+                try await gmSocket.hello(gm.credential)
+                _ = try await gmSocket.welcome()
+                let annSocket = TestSocket(port: port, path: socketPath)
+                try await annSocket.hello(ann.credential)
+                _ = try await annSocket.welcome()
+                func presence(_ online: Bool) async throws -> Bool {
+                    try await gmSocket.next { message -> Bool? in
+                        guard case .event(_, .playerUpdated(let player)) = message, player.id.rawValue == ann.playerID,
+                            player.online == online
+                        else { return nil }
+                        return true
+                    }
+                }
+                #expect(try await presence(true))
+                // One frame past the socket's frame limit (four messages' worth): the WebSocket layer closes it.
+                try? await annSocket.send(String(repeating: "x", count: 4 * TabletopProtocol.maxFrameBytes + 1))
+                #expect(try await annSocket.isClosedByServer())
+                #expect(try await presence(false))
+                try await gmSocket.close()
+            }
+        }
+    }
+
     @Test("tokens, backgrounds and tracks may show only files the game holds; others are refused, naming the member")
     func filesMustBeHeld() async throws {
         try await ScratchDatabase.sqlite.withLocation { location in
