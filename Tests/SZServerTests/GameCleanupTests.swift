@@ -12,34 +12,18 @@ import Testing
 
 @Suite("Clean-up of games and their files")
 struct GameCleanupTests {
-    func uploadImage(
-        _ server: TestServer,
-        _ bytes: [UInt8],
-        game: String,
-        session: BrowserSession
-    ) async throws
-        -> String
-    {
-        var headers = session.headers
-        headers[.contentType] = "image/png"
-        let response = try await server.client.execute(
-            uri: "/api/v1/games/\(game)/images",
-            method: .post,
-            headers: headers,
-            body: ByteBuffer(bytes: bytes)
-        )
-        #expect(response.status == .created)
-        return try #require(try response.json["sha256"]?.stringValue)
-    }
-
     @Test("deleting a game removes the images no other game uses", arguments: ScratchDatabase.available)
     func deleteReleasesImages(database: ScratchDatabase) async throws {
         try await withTestServer(on: database) { server in
             let gina = try await server.createGame()
             _ = try await server.post("/api/v1/games", json: #"{"slug": "other"}"#, headers: gina.headers)
-            let own = try await uploadImage(server, GameArchives.png(1), game: "gina/dark-forest", session: gina)
-            let shared = try await uploadImage(server, GameArchives.png(2), game: "gina/dark-forest", session: gina)
-            _ = try await uploadImage(server, GameArchives.png(2), game: "gina/other", session: gina)
+            let own = try await server.uploadImage(GameArchives.png(1), game: "gina/dark-forest", headers: gina.headers)
+            let shared = try await server.uploadImage(
+                GameArchives.png(2),
+                game: "gina/dark-forest",
+                headers: gina.headers
+            )
+            _ = try await server.uploadImage(GameArchives.png(2), game: "gina/other", headers: gina.headers)
             let otto = try await server.logIn("otto")
             try await server.delete("/api/v1/games/gina/dark-forest", headers: otto.headers)
                 .expectProblem(.forbidden, "not-game-owner")
@@ -65,7 +49,7 @@ struct GameCleanupTests {
             )
             #expect(created.status == .created)
             let background = BlobStore.sha256(of: GameArchives.png(3))
-            let unused = try await uploadImage(server, GameArchives.png(4), game: "gina/map", session: gina)
+            let unused = try await server.uploadImage(GameArchives.png(4), game: "gina/map", headers: gina.headers)
             let otto = try await server.logIn("otto")
             try await server.post("/api/v1/games/gina/map/cleanup", json: "", headers: otto.headers)
                 .expectProblem(.forbidden, "not-game-owner")
@@ -81,7 +65,11 @@ struct GameCleanupTests {
     func expiry(database: ScratchDatabase) async throws {
         try await withTestServer(on: database) { server in
             let gina = try await server.createGame()
-            let image = try await uploadImage(server, GameArchives.png(5), game: "gina/dark-forest", session: gina)
+            let image = try await server.uploadImage(
+                GameArchives.png(5),
+                game: "gina/dark-forest",
+                headers: gina.headers
+            )
             var logger = Logger(label: "sessionzero.test")
             logger.logLevel = .critical
             let cleanup = Cleanup(store: server.store, blobs: server.blobs, expire: 86_400, logger: logger)
