@@ -59,6 +59,11 @@ struct SessionSheetEndpointTests {
             #expect(!bytes.contains("gmNotes"), "a GM-only field reached a player: \(bytes)")
             #expect(!bytes.contains("\"gm\""), "a visibility mark reached a player: \(bytes)")
             #expect(try response.json["state"]?["fields"] == ["notes": "We met in a tavern."])
+            // The two reads differ by who asks: no shared cache may keep either, and caches tell them apart.
+            for read in [asGM, response] {
+                #expect(read.headers[.cacheControl] == "private, no-cache")
+                #expect(read.headers[.vary] == "Cookie, Authorization, X-Game-Credential")
+            }
         }
     }
 

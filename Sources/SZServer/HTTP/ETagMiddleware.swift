@@ -3,7 +3,10 @@ import Hummingbird
 import NIOCore
 
 /// Gives every JSON read that has no ETag of its own (accounts, games, tokens …) a strong one from its bytes, and
-/// answers a matching `If-None-Match` with 304, as `APIResponse` does for the reads it builds.
+/// answers a matching `If-None-Match` with 304, as `APIResponse` does for the reads it builds. What a JSON read
+/// shows depends on who asks (a GM sees the session sheet's GM-only fields, a player does not), so unless a
+/// route says otherwise it is `private, no-cache` (browsers revalidate it by its ETag, shared caches never keep
+/// it) and varies by every header that says who asks.
 struct ETagMiddleware<Context: RequestContext>: RouterMiddleware {
     /// Larger bodies are sent as they are rather than held in memory to be hashed.
     static var maximumSize: Int { 1 << 20 }
@@ -15,7 +18,13 @@ struct ETagMiddleware<Context: RequestContext>: RouterMiddleware {
     ) async throws
         -> Response
     {
-        let response = try await next(request, context)
+        var response = try await next(request, context)
+        if response.headers[.contentType]?.hasPrefix("application/json") == true,
+            response.headers[.cacheControl] == nil
+        {
+            response.headers[.cacheControl] = "private, no-cache"
+            response.headers[.vary] = "Cookie, Authorization, \(GameUploader.credentialHeader)"
+        }
         guard request.method == .get, response.status == .ok, response.headers[.eTag] == nil,
             let contentType = response.headers[.contentType], contentType.hasPrefix("application/json"),
             let length = response.body.contentLength, length <= Self.maximumSize
