@@ -94,6 +94,9 @@ public actor GameRegistry: Service {
                 await self.snapshotAll()
             }
         }
+        // Only a graceful shutdown stores the last snapshots. When the service group is cancelled instead (a
+        // service failed), the store may be closing at the same moment, and the stored events rebuild every room.
+        guard !Task.isCancelled else { return }
         await snapshotAll()
     }
 
