@@ -27,150 +27,155 @@ struct GameSocketTests {
         }
     }
 
+    /// A live server on a fresh SQLite database with Gina's game `dark-forest`; `body` gets the server, its port
+    /// and Gina's session.
+    func withGame(_ body: @escaping @Sendable (TestServer, Int, BrowserSession) async throws -> Void) async throws {
+        try await ScratchDatabase.sqlite.withLocation { location in
+            try await withLiveServer(location: location, blobs: scratchBlobs()) { server, port in
+                try await body(server, port, try await server.createGame())
+            }
+        }
+    }
+
+    /// Opens a socket with the seat's credential and reads its welcome.
+    func open(
+        _ port: Int,
+        as seat: (playerID: String, credential: String, role: String)
+    ) async throws -> (
+        TestSocket, Welcome
+    ) {
+        let socket = TestSocket(port: port, path: socketPath)
+        try await socket.hello(seat.credential)
+        return (socket, try await socket.welcome())
+    }
+
     func newToken(x: Int, hidden: Bool? = nil) -> NewToken {
         NewToken(image: wolfImage, x: x, y: 100, hidden: hidden)
     }
 
     @Test("join, hello, welcome with a snapshot; a move is seen by the other client with the next sequence")
     func joinAndMove() async throws {
-        try await ScratchDatabase.sqlite.withLocation { location in
-            try await withLiveServer(location: location, blobs: scratchBlobs()) { server, port in
-                let gina = try await server.createGame()
-                try await server.uploadWolf(headers: gina.headers)
-                let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
-                #expect(gm.role == "gm")
-                let ann = try await server.join("gina/dark-forest", name: "Ann", colour: "#00AA00")
-                #expect(ann.role == "player")
+        try await withGame { server, port, gina in
+            try await server.uploadWolf(headers: gina.headers)
+            let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
+            #expect(gm.role == "gm")
+            let ann = try await server.join("gina/dark-forest", name: "Ann", colour: "#00AA00")
+            #expect(ann.role == "player")
 
-                let gmSocket = TestSocket(port: port, path: socketPath)
-                try await gmSocket.hello(gm.credential)
-                let gmWelcome = try await gmSocket.welcome()
-                #expect(gmWelcome.playerID.rawValue == gm.playerID)
-                let scene = try snapshot(gmWelcome).activeSceneID
+            let (gmSocket, gmWelcome) = try await open(port, as: gm)
+            #expect(gmWelcome.playerID.rawValue == gm.playerID)
+            let scene = try snapshot(gmWelcome).activeSceneID
 
-                let annSocket = TestSocket(port: port, path: socketPath)
-                try await annSocket.hello(ann.credential)
-                let welcomeText = try #require(await annSocket.nextText())
-                let players = try #require(
-                    try JSONParser().parse(Array(welcomeText.utf8))["snapshot"]?["players"]?.arrayValue
-                )
-                for player in players {
-                    #expect(
-                        Set(player.objectValue?.keys ?? []) == ["id", "name", "colour", "role", "standing", "online"]
-                    )
-                }
-                guard case .welcome(let annWelcome) = try TabletopProtocol.decodeServerMessage(welcomeText) else {
-                    Issue.record("the first message was not a welcome")
-                    return
-                }
-
-                try await gmSocket.command("c1", .createTokens(scene, [newToken(x: 300)]))
-                guard case .ack(_, let created) = try await gmSocket.reply(to: "c1") else {
-                    Issue.record("creating a token was refused")
-                    return
-                }
-                let online = try await nextEvent(annSocket)
-                #expect(online.sequence == annWelcome.sequence + 1)
-                let seen = try await nextEvent(annSocket)
-                #expect(seen.sequence == annWelcome.sequence + 2)
-                #expect(seen.sequence == created)
-                guard case .tokensCreated(let tokens) = seen.event, let token = tokens.first else {
-                    Issue.record("Ann did not see the token")
-                    return
-                }
-                try await gmSocket.command("c2", .moveTokens([TokenMove(tokenID: token.id, x: 350, y: 120)]))
-                let moved = try await nextEvent(annSocket)
-                #expect(moved.sequence == created + 1)
+            let annSocket = TestSocket(port: port, path: socketPath)
+            try await annSocket.hello(ann.credential)
+            let welcomeText = try #require(await annSocket.nextText())
+            let players = try #require(
+                try JSONParser().parse(Array(welcomeText.utf8))["snapshot"]?["players"]?.arrayValue
+            )
+            for player in players {
                 #expect(
-                    moved.event
-                        == .tokensUpdated([
-                            Token(id: token.id, sceneID: scene, image: wolfImage, x: 350, y: 120, z: token.z)
-                        ])
+                    Set(player.objectValue?.keys ?? []) == ["id", "name", "colour", "role", "standing", "online"]
                 )
-                let metrics = String(buffer: try await server.get("/metrics").body)
-                #expect(metrics.contains("sessionzero_game_sockets_open 2\n"))
-                #expect(metrics.contains("sessionzero_game_sockets_opened_total 2\n"))
-                try await gmSocket.close()
-                try await annSocket.close()
             }
+            guard case .welcome(let annWelcome) = try TabletopProtocol.decodeServerMessage(welcomeText) else {
+                Issue.record("the first message was not a welcome")
+                return
+            }
+
+            try await gmSocket.command("c1", .createTokens(scene, [newToken(x: 300)]))
+            guard case .ack(_, let created) = try await gmSocket.reply(to: "c1") else {
+                Issue.record("creating a token was refused")
+                return
+            }
+            let online = try await nextEvent(annSocket)
+            #expect(online.sequence == annWelcome.sequence + 1)
+            let seen = try await nextEvent(annSocket)
+            #expect(seen.sequence == annWelcome.sequence + 2)
+            #expect(seen.sequence == created)
+            guard case .tokensCreated(let tokens) = seen.event, let token = tokens.first else {
+                Issue.record("Ann did not see the token")
+                return
+            }
+            try await gmSocket.command("c2", .moveTokens([TokenMove(tokenID: token.id, x: 350, y: 120)]))
+            let moved = try await nextEvent(annSocket)
+            #expect(moved.sequence == created + 1)
+            #expect(
+                moved.event
+                    == .tokensUpdated([
+                        Token(id: token.id, sceneID: scene, image: wolfImage, x: 350, y: 120, z: token.z)
+                    ])
+            )
+            let metrics = String(buffer: try await server.get("/metrics").body)
+            #expect(metrics.contains("sessionzero_game_sockets_open 2\n"))
+            #expect(metrics.contains("sessionzero_game_sockets_opened_total 2\n"))
+            try await gmSocket.close()
+            try await annSocket.close()
         }
     }
 
     @Test("a client that reconnects with its last sequence gets exactly what it missed, then the live stream")
     func resume() async throws {
-        try await ScratchDatabase.sqlite.withLocation { location in
-            try await withLiveServer(location: location, blobs: scratchBlobs()) { server, port in
-                let gina = try await server.createGame()
-                try await server.uploadWolf(headers: gina.headers)
-                let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
-                let ann = try await server.join("gina/dark-forest", name: "Ann")
-                let gmSocket = TestSocket(port: port, path: socketPath)
-                try await gmSocket.hello(gm.credential)
-                let scene = try snapshot(try await gmSocket.welcome()).activeSceneID
+        try await withGame { server, port, gina in
+            try await server.uploadWolf(headers: gina.headers)
+            let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
+            let ann = try await server.join("gina/dark-forest", name: "Ann")
+            let (gmSocket, gmWelcome) = try await open(port, as: gm)
+            let scene = try snapshot(gmWelcome).activeSceneID
 
-                let first = TestSocket(port: port, path: socketPath)
-                try await first.hello(ann.credential)
-                _ = try await first.welcome()
-                let lastSeen = try await nextEvent(first).sequence  // Ann coming online
-                try await first.close()
+            let (first, _) = try await open(port, as: ann)
+            let lastSeen = try await nextEvent(first).sequence  // Ann coming online
+            try await first.close()
 
-                for (index, x) in [100, 200, 300].enumerated() {
-                    try await gmSocket.command("m\(index)", .createTokens(scene, [newToken(x: x)]))
-                    _ = try await gmSocket.reply(to: "m\(index)")
-                }
-                let again = TestSocket(port: port, path: socketPath)
-                try await again.hello(ann.credential, lastSequence: lastSeen)
-                let welcome = try await again.welcome()
-                let missed = events(welcome).map(\.sequence)
-                #expect(missed == Array((lastSeen + 1)...welcome.sequence))
-                #expect(events(welcome).filter { if case .tokensCreated = $0.event { true } else { false } }.count == 3)
-                #expect(try await nextEvent(again).sequence == welcome.sequence + 1)
-                try await again.close()
-                try await gmSocket.close()
+            for (index, x) in [100, 200, 300].enumerated() {
+                try await gmSocket.command("m\(index)", .createTokens(scene, [newToken(x: x)]))
+                _ = try await gmSocket.reply(to: "m\(index)")
             }
+            let again = TestSocket(port: port, path: socketPath)
+            try await again.hello(ann.credential, lastSequence: lastSeen)
+            let welcome = try await again.welcome()
+            let missed = events(welcome).map(\.sequence)
+            #expect(missed == Array((lastSeen + 1)...welcome.sequence))
+            #expect(events(welcome).filter { if case .tokensCreated = $0.event { true } else { false } }.count == 3)
+            #expect(try await nextEvent(again).sequence == welcome.sequence + 1)
+            try await again.close()
+            try await gmSocket.close()
         }
     }
 
     @Test("a hidden token reaches the GM and never a player, live or in a snapshot")
     func hiddenTokens() async throws {
-        try await ScratchDatabase.sqlite.withLocation { location in
-            try await withLiveServer(location: location, blobs: scratchBlobs()) { server, port in
-                let gina = try await server.createGame()
-                try await server.uploadWolf(headers: gina.headers)
-                let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
-                let ann = try await server.join("gina/dark-forest", name: "Ann")
-                let gmSocket = TestSocket(port: port, path: socketPath)
-                try await gmSocket.hello(gm.credential)
-                let scene = try snapshot(try await gmSocket.welcome()).activeSceneID
-                let annSocket = TestSocket(port: port, path: socketPath)
-                try await annSocket.hello(ann.credential)
-                _ = try await annSocket.welcome()
-                _ = try await nextEvent(annSocket)  // Ann coming online
+        try await withGame { server, port, gina in
+            try await server.uploadWolf(headers: gina.headers)
+            let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
+            let ann = try await server.join("gina/dark-forest", name: "Ann")
+            let (gmSocket, gmWelcome) = try await open(port, as: gm)
+            let scene = try snapshot(gmWelcome).activeSceneID
+            let (annSocket, _) = try await open(port, as: ann)
+            _ = try await nextEvent(annSocket)  // Ann coming online
 
-                try await gmSocket.command("trap", .createTokens(scene, [newToken(x: 10, hidden: true)]))
-                // A command's own events reach its sender before its ack (after the presence events before it).
-                let gmSaw = try await gmSocket.next { message -> WireEvent? in
-                    guard case .event(let sequence, .tokensCreated(let tokens)) = message else { return nil }
-                    return WireEvent(sequence: sequence, event: .tokensCreated(tokens))
-                }
-                #expect(try await gmSocket.next() == .ack(clientID: "trap", sequence: gmSaw.sequence))
-                try await gmSocket.command("wolf", .createTokens(scene, [newToken(x: 20)]))
-                #expect(try await gmSocket.reply(to: "wolf").isAck)
-                let annSaw = try await nextEvent(annSocket)
-                #expect(annSaw.sequence == gmSaw.sequence + 1)
-                guard case .tokensCreated(let tokens) = annSaw.event else {
-                    Issue.record("Ann's next event was \(annSaw.event)")
-                    return
-                }
-                #expect(tokens.map(\.x) == [20])
-                try await annSocket.close()
-
-                let later = TestSocket(port: port, path: socketPath)
-                try await later.hello(ann.credential)
-                #expect(try snapshot(try await later.welcome()).tokens.map(\.x) == [20])
-                try await later.close()
-                try await gmSocket.close()
+            try await gmSocket.command("trap", .createTokens(scene, [newToken(x: 10, hidden: true)]))
+            // A command's own events reach its sender before its ack (after the presence events before it).
+            let gmSaw = try await gmSocket.next { message -> WireEvent? in
+                guard case .event(let sequence, .tokensCreated(let tokens)) = message else { return nil }
+                return WireEvent(sequence: sequence, event: .tokensCreated(tokens))
             }
+            #expect(try await gmSocket.next() == .ack(clientID: "trap", sequence: gmSaw.sequence))
+            try await gmSocket.command("wolf", .createTokens(scene, [newToken(x: 20)]))
+            #expect(try await gmSocket.reply(to: "wolf").isAck)
+            let annSaw = try await nextEvent(annSocket)
+            #expect(annSaw.sequence == gmSaw.sequence + 1)
+            guard case .tokensCreated(let tokens) = annSaw.event else {
+                Issue.record("Ann's next event was \(annSaw.event)")
+                return
+            }
+            #expect(tokens.map(\.x) == [20])
+            try await annSocket.close()
+
+            let later = TestSocket(port: port, path: socketPath)
+            try await later.hello(ann.credential)
+            #expect(try snapshot(try await later.welcome()).tokens.map(\.x) == [20])
+            try await later.close()
+            try await gmSocket.close()
         }
     }
 
@@ -212,121 +217,103 @@ struct GameSocketTests {
 
     @Test("a wrong credential, another protocol version and a kicked player are refused and disconnected")
     func refusals() async throws {
-        try await ScratchDatabase.sqlite.withLocation { location in
-            try await withLiveServer(location: location, blobs: scratchBlobs()) { server, port in
-                let gina = try await server.createGame()
-                let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
-                let ann = try await server.join("gina/dark-forest", name: "Ann")
+        try await withGame { server, port, gina in
+            let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
+            let ann = try await server.join("gina/dark-forest", name: "Ann")
 
-                let stranger = TestSocket(port: port, path: socketPath)
-                try await stranger.hello("not-a-credential")
-                #expect(
-                    try await stranger.next()
-                        == .error(
-                            ErrorReply(
-                                clientID: nil,
-                                error: .unauthorized("the credential is unknown or was replaced; join the game again")
-                            )
+            let stranger = TestSocket(port: port, path: socketPath)
+            try await stranger.hello("not-a-credential")
+            #expect(
+                try await stranger.next()
+                    == .error(
+                        ErrorReply(
+                            clientID: nil,
+                            error: .unauthorized("the credential is unknown or was replaced; join the game again")
                         )
-                )
-                #expect(try await stranger.isClosedByServer())
+                    )
+            )
+            #expect(try await stranger.isClosedByServer())
 
-                let future = TestSocket(port: port, path: socketPath)
-                try await future.hello(ann.credential, protocolVersion: 2)
-                #expect(try await future.next() == .error(ErrorReply(clientID: nil, error: .unsupportedVersion(2))))
-                #expect(try await future.isClosedByServer())
+            let future = TestSocket(port: port, path: socketPath)
+            try await future.hello(ann.credential, protocolVersion: 2)
+            #expect(try await future.next() == .error(ErrorReply(clientID: nil, error: .unsupportedVersion(2))))
+            #expect(try await future.isClosedByServer())
 
-                let gmSocket = TestSocket(port: port, path: socketPath)
-                try await gmSocket.hello(gm.credential)
-                _ = try await gmSocket.welcome()
-                let annSocket = TestSocket(port: port, path: socketPath)
-                try await annSocket.hello(ann.credential)
-                _ = try await annSocket.welcome()
-                try await gmSocket.command("kick", .setStanding(PlayerID(ann.playerID), .kicked))
-                #expect(try await gmSocket.reply(to: "kick").isAck)
-                #expect(
-                    try await annSocket.next { if case .closed(let reason) = $0 { reason } else { nil } }
-                        == CloseReason.removed
-                )
-                #expect(try await annSocket.isClosedByServer())
+            let (gmSocket, _) = try await open(port, as: gm)
+            let (annSocket, _) = try await open(port, as: ann)
+            try await gmSocket.command("kick", .setStanding(PlayerID(ann.playerID), .kicked))
+            #expect(try await gmSocket.reply(to: "kick").isAck)
+            #expect(
+                try await annSocket.next { if case .closed(let reason) = $0 { reason } else { nil } }
+                    == CloseReason.removed
+            )
+            #expect(try await annSocket.isClosedByServer())
 
-                let back = TestSocket(port: port, path: socketPath)
-                try await back.hello(ann.credential)
-                #expect(
-                    try await back.next { if case .error(let reply) = $0 { reply.code } else { nil } } == "forbidden"
-                )
-                #expect(try await back.isClosedByServer())
-                let rejoin = try await server.post(
-                    "/api/v1/games/gina/dark-forest/join",
-                    json: "{\"name\": \"Ann\", \"colour\": \"#aa0000\"}"
-                )
-                try rejoin.expectProblem(.conflict, "name-taken")
-                try await gmSocket.close()
-            }
+            let back = TestSocket(port: port, path: socketPath)
+            try await back.hello(ann.credential)
+            #expect(
+                try await back.next { if case .error(let reply) = $0 { reply.code } else { nil } } == "forbidden"
+            )
+            #expect(try await back.isClosedByServer())
+            let rejoin = try await server.post(
+                "/api/v1/games/gina/dark-forest/join",
+                json: "{\"name\": \"Ann\", \"colour\": \"#aa0000\"}"
+            )
+            try rejoin.expectProblem(.conflict, "name-taken")
+            try await gmSocket.close()
         }
     }
 
     @Test("a socket the server closes over an oversized frame leaves the table: the others see the player go offline")
     func closedSocketGoesOffline() async throws {
-        try await ScratchDatabase.sqlite.withLocation { location in
-            try await withLiveServer(location: location, blobs: scratchBlobs()) { server, port in
-                let gina = try await server.createGame()
-                let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
-                let ann = try await server.join("gina/dark-forest", name: "Ann")
-                let gmSocket = TestSocket(port: port, path: socketPath)
-                try await gmSocket.hello(gm.credential)
-                _ = try await gmSocket.welcome()
-                let annSocket = TestSocket(port: port, path: socketPath)
-                try await annSocket.hello(ann.credential)
-                _ = try await annSocket.welcome()
-                func presence(_ online: Bool) async throws -> Bool {
-                    try await gmSocket.next { message -> Bool? in
-                        guard case .event(_, .playerUpdated(let player)) = message, player.id.rawValue == ann.playerID,
-                            player.online == online
-                        else { return nil }
-                        return true
-                    }
+        try await withGame { server, port, gina in
+            let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
+            let ann = try await server.join("gina/dark-forest", name: "Ann")
+            let (gmSocket, _) = try await open(port, as: gm)
+            let (annSocket, _) = try await open(port, as: ann)
+            func presence(_ online: Bool) async throws -> Bool {
+                try await gmSocket.next { message -> Bool? in
+                    guard case .event(_, .playerUpdated(let player)) = message, player.id.rawValue == ann.playerID,
+                        player.online == online
+                    else { return nil }
+                    return true
                 }
-                #expect(try await presence(true))
-                // One frame past the socket's frame limit (four messages' worth): the WebSocket layer closes it.
-                try? await annSocket.send(String(repeating: "x", count: 4 * TabletopProtocol.maxFrameBytes + 1))
-                #expect(try await annSocket.isClosedByServer())
-                #expect(try await presence(false))
-                try await gmSocket.close()
             }
+            #expect(try await presence(true))
+            // One frame past the socket's frame limit (four messages' worth): the WebSocket layer closes it.
+            try? await annSocket.send(String(repeating: "x", count: 4 * TabletopProtocol.maxFrameBytes + 1))
+            #expect(try await annSocket.isClosedByServer())
+            #expect(try await presence(false))
+            try await gmSocket.close()
         }
     }
 
     @Test("tokens, backgrounds and tracks may show only files the game holds; others are refused, naming the member")
     func filesMustBeHeld() async throws {
-        try await ScratchDatabase.sqlite.withLocation { location in
-            try await withLiveServer(location: location, blobs: scratchBlobs()) { server, port in
-                let gina = try await server.createGame()
-                _ = try await server.post("/api/v1/games", json: #"{"slug": "other"}"#, headers: gina.headers)
-                // On the server, but held by another game: naming it here would not keep it for this table.
-                try await server.uploadWolf(into: "gina/other", headers: gina.headers)
-                let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
-                let socket = TestSocket(port: port, path: socketPath)
-                try await socket.hello(gm.credential)
-                let scene = try snapshot(try await socket.welcome()).activeSceneID
-                func refusal(_ clientID: String, _ field: String) -> ServerMessage {
-                    let reason = "is not a file of this game; upload it first"
-                    return .error(ErrorReply(clientID: clientID, error: .invalid(field: field, reason: reason)))
-                }
-                try await socket.command("t", .createTokens(scene, [newToken(x: 1), newToken(x: 2)]))
-                #expect(try await socket.reply(to: "t") == refusal("t", "tokens/0/image"))
-                try await socket.command("b", .updateScene(scene, SceneUpdate(background: .some(wolfImage))))
-                #expect(try await socket.reply(to: "b") == refusal("b", "background"))
-                try await socket.command("m", .music(slot: 0, .track(wolfImage)))
-                #expect(try await socket.reply(to: "m") == refusal("m", "track"))
-
-                try await server.uploadWolf(headers: gina.headers)
-                try await socket.command("t2", .createTokens(scene, [newToken(x: 1)]))
-                #expect(try await socket.reply(to: "t2").isAck)
-                try await socket.command("b2", .updateScene(scene, SceneUpdate(background: .some(wolfImage))))
-                #expect(try await socket.reply(to: "b2").isAck)
-                try await socket.close()
+        try await withGame { server, port, gina in
+            _ = try await server.post("/api/v1/games", json: #"{"slug": "other"}"#, headers: gina.headers)
+            // On the server, but held by another game: naming it here would not keep it for this table.
+            try await server.uploadWolf(into: "gina/other", headers: gina.headers)
+            let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
+            let (socket, welcome) = try await open(port, as: gm)
+            let scene = try snapshot(welcome).activeSceneID
+            func refusal(_ clientID: String, _ field: String) -> ServerMessage {
+                let reason = "is not a file of this game; upload it first"
+                return .error(ErrorReply(clientID: clientID, error: .invalid(field: field, reason: reason)))
             }
+            try await socket.command("t", .createTokens(scene, [newToken(x: 1), newToken(x: 2)]))
+            #expect(try await socket.reply(to: "t") == refusal("t", "tokens/0/image"))
+            try await socket.command("b", .updateScene(scene, SceneUpdate(background: .some(wolfImage))))
+            #expect(try await socket.reply(to: "b") == refusal("b", "background"))
+            try await socket.command("m", .music(slot: 0, .track(wolfImage)))
+            #expect(try await socket.reply(to: "m") == refusal("m", "track"))
+
+            try await server.uploadWolf(headers: gina.headers)
+            try await socket.command("t2", .createTokens(scene, [newToken(x: 1)]))
+            #expect(try await socket.reply(to: "t2").isAck)
+            try await socket.command("b2", .updateScene(scene, SceneUpdate(background: .some(wolfImage))))
+            #expect(try await socket.reply(to: "b2").isAck)
+            try await socket.close()
         }
     }
 
@@ -341,9 +328,8 @@ struct GameSocketTests {
                 let gina = try await server.createGame()
                 try await server.uploadWolf(headers: gina.headers)
                 let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
-                let gmSocket = TestSocket(port: port, path: socketPath)
-                try await gmSocket.hello(gm.credential)
-                let scene = try snapshot(try await gmSocket.welcome()).activeSceneID
+                let (gmSocket, gmWelcome) = try await open(port, as: gm)
+                let scene = try snapshot(gmWelcome).activeSceneID
                 try await gmSocket.command("c1", .createTokens(scene, [newToken(x: 111), newToken(x: 222)]))
                 #expect(try await gmSocket.reply(to: "c1").isAck)
                 try await gmSocket.command("c2", .roll(formula: "1d6", private: false))

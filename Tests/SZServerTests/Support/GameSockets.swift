@@ -177,8 +177,9 @@ extension TestServer {
     }
 }
 
-/// The image tokens of the socket tests show: the SHA-256 of `TestImages.wolf`, which `uploadWolf` stores.
-let wolfImage = try! BlobID(hex: "8630ef506bae1247c5f7746f441675e49fff2c6a789f220275cbddfa0d276abb")  // 64 hex digits
+/// The image tokens of the socket tests show: the SHA-256 of `TestImages.wolf`, which `uploadWolf` stores. It is
+/// 64 lower-case hex digits, a valid blob id, so `try!` cannot fail.
+let wolfImage = try! BlobID(hex: "8630ef506bae1247c5f7746f441675e49fff2c6a789f220275cbddfa0d276abb")
 
 extension TestImages {
     static let wolf = png(width: 64, height: 64)
