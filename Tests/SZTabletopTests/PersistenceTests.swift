@@ -36,7 +36,7 @@ struct PersistenceTests {
             try SequencedEvent(
                 sequence: event.sequence,
                 storedAudience: event.storedAudience,
-                storedPayload: event.storedPayload
+                storedPayload: event.payload
             )
         }
         var offline = start
@@ -73,7 +73,7 @@ struct PersistenceTests {
             let copy = try SequencedEvent(
                 sequence: 3,
                 storedAudience: event.storedAudience,
-                storedPayload: event.storedPayload
+                storedPayload: event.payload
             )
             #expect(copy == event)
         }

@@ -19,7 +19,7 @@ struct StoredGameEventLog: GameEventLog {
                     gameID: gameID,
                     sequence: $0.sequence,
                     audience: $0.storedAudience,
-                    payload: $0.storedPayload
+                    payload: $0.payload
                 )
             },
             standings: standings

@@ -13,9 +13,6 @@ extension SequencedEvent {
         }
     }
 
-    /// The event's wire form without its sequence number, which storage keeps in its own column.
-    public var storedPayload: String { payload }
-
     /// Reads an event back from storage; `sequence` names it in the error when the row is damaged.
     public init(sequence: Int64, storedAudience: String, storedPayload: String) throws(StoredFormError) {
         let audience: Audience
