@@ -1,5 +1,7 @@
 import AsyncHTTPClient
 import Logging
+import NIOCore
+import NIOPosix
 import SZTabletop
 
 /// Carries out a plan against a running server: seats every player over HTTP, connects them one at a time
@@ -25,6 +27,21 @@ struct LoadRun {
     }
 
     func run() async throws -> LoadReport {
+        // One thread for every socket: the generator shares the server's cores, and a thread per core would add
+        // switches between them to every command.
+        let sockets = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        do {
+            let report = try await run(on: sockets.next())
+            try await sockets.shutdownGracefully()
+            return report
+        } catch {
+            try? await sockets.shutdownGracefully()
+            throw error
+        }
+    }
+
+    private func run(on eventLoop: any EventLoop) async throws -> LoadReport {
+        guard let server = plan.address else { throw LoadError.missing("a host and port", in: plan.baseURL) }
         let api = ServerAPI(baseURL: plan.baseURL, client: http)
         let runID = String((0..<6).map { _ in "abcdefghijklmnopqrstuvwxyz0123456789".randomElement() ?? "x" })
         var tables: [[Seated]] = []
@@ -38,7 +55,13 @@ struct LoadRun {
                 }
                 var table: [Seated] = []
                 for (player, seat) in seats.enumerated() {
-                    let (seated, connectTime) = try await connect(seat, to: created, label: "load-\(player)")
+                    let (seated, connectTime) = try await connect(
+                        seat,
+                        to: created,
+                        at: server,
+                        on: eventLoop,
+                        label: "load-\(player)"
+                    )
                     table.append(seated)
                     connectTimes.append(connectTime)
                 }
@@ -48,18 +71,24 @@ struct LoadRun {
             for seated in tables.joined() { _ = await seated.socket.close() }
             throw error
         }
-        return await measure(tables, connectTimes: connectTimes)
+        return try await measure(tables, connectTimes: connectTimes, on: eventLoop)
     }
 
     /// Opens the player's socket, waits for the welcome and places the player's token.
     private func connect(
         _ seat: ServerAPI.Seat,
         to game: ServerAPI.Table,
+        at server: (host: String, port: Int),
+        on eventLoop: any EventLoop,
         label: String
     ) async throws -> (Seated, connectTime: Int64) {
-        let webSocketURL = "ws" + plan.baseURL.dropFirst("http".count) + "/api/v1/games/\(game.path)/socket"
         let started = MonotonicClock.nanoseconds()
-        let socket = PlayerSocket(url: webSocketURL, logger: logger)
+        let socket = try await PlayerSocket.connect(
+            host: server.host,
+            port: server.port,
+            path: "/api/v1/games/\(game.path)/socket",
+            on: eventLoop
+        )
         do {
             try await socket.send(
                 TabletopProtocol.encode(.hello(Hello(protocolVersion: 1, credential: seat.credential)))
@@ -104,7 +133,11 @@ struct LoadRun {
         }
     }
 
-    private func measure(_ tables: [[Seated]], connectTimes: [Int64]) async -> LoadReport {
+    private func measure(
+        _ tables: [[Seated]],
+        connectTimes: [Int64],
+        on eventLoop: any EventLoop
+    ) async throws -> LoadReport {
         let start = MonotonicClock.nanoseconds() + 100_000_000
         let windowEnd = start + Int64(plan.seconds * 1e9)
         for table in tables {
@@ -114,20 +147,21 @@ struct LoadRun {
                 sendLogs: table.map(\.log),
                 windowEnd: windowEnd
             )
-            for (index, seated) in table.enumerated() { seated.socket.startMeasuring(measured, as: index) }
+            for (index, seated) in table.enumerated() { await seated.socket.startMeasuring(measured, as: index) }
         }
         let clients = Array(tables.joined())
         let cpuBefore = (
             server: ProcessCPU.microseconds(of: plan.serverPID), generator: ProcessCPU.microseconds(of: nil)
         )
-        let (sent, lag) = await withTaskGroup(of: (Int, Int64).self) { group in
-            for (index, seated) in clients.enumerated() {
-                // Clients are spread evenly over one interval so the aggregate rate is smooth.
-                let firstDue = start + Int64(plan.interval * Double(index) / Double(clients.count))
-                group.addTask { await send(from: seated, firstDue: firstDue, until: windowEnd) }
-            }
-            return await group.reduce((0, Int64(0))) { ($0.0 + $1.0, max($0.1, $1.1)) }
-        }
+        let outcome = try await eventLoop.flatSubmit { [plan] in
+            SendSchedule.run(
+                clients.map { .init(socket: $0.socket.handler.value, tokenID: $0.tokenID, log: $0.log) },
+                plan: plan,
+                from: start,
+                until: windowEnd,
+                on: eventLoop
+            )
+        }.get()
         // A generator that fell behind sent its last commands after the window: the grace runs from then.
         let deadline = max(windowEnd, MonotonicClock.nanoseconds()) + Int64(plan.grace * 1e9)
         try? await Task.sleep(until: MonotonicClock.instant(deadline), clock: .continuous)
@@ -146,7 +180,7 @@ struct LoadRun {
             players: plan.players,
             rate: plan.rate,
             seconds: plan.seconds,
-            sent: sent,
+            sent: outcome.sent,
             receipts: tally.latencies.count,
             acceptedPerS: (Double(tally.acksInWindow) / plan.seconds).rounded(),
             deliveriesPerS: (Double(tally.deliveries) / plan.seconds).rounded(),
@@ -155,8 +189,8 @@ struct LoadRun {
             connectMs: Percentiles(nanoseconds: connectTimes),
             serverRssMib: rss,
             serverPeakRssMib: peakRSS,
-            backlog: sent - answered - tally.errors,
-            sendLagMsMax: milliseconds(lag),
+            backlog: outcome.sent - answered - tally.errors,
+            sendLagMsMax: milliseconds(outcome.worstLag),
             serverCpuUsPerCommand: perCommand(from: cpuBefore.server, to: cpuAfter.server, answered: answered),
             generatorCpuUsPerCommand: perCommand(
                 from: cpuBefore.generator,
@@ -169,30 +203,6 @@ struct LoadRun {
     private func perCommand(from before: Int64?, to after: Int64?, answered: Int) -> Double? {
         guard let before, let after, answered > 0 else { return nil }
         return (Double(after - before) / Double(answered) * 10).rounded() / 10
-    }
-
-    /// Sends on a fixed schedule whatever the replies do (open loop): a slow server shows as latency, measured
-    /// from when each command was due, not as a lower rate. Returns the commands sent and the worst lag.
-    private func send(from seated: Seated, firstDue: Int64, until windowEnd: Int64) async -> (Int, Int64) {
-        var number = 0
-        var worstLag: Int64 = 0
-        while number < plan.commandsPerClient {
-            let due = firstDue + Int64(plan.interval * Double(number))
-            guard due < windowEnd else { break }
-            if MonotonicClock.nanoseconds() < due {
-                try? await Task.sleep(until: MonotonicClock.instant(due), clock: .continuous)
-            }
-            seated.log.record(number, dueAt: due)
-            worstLag = max(worstLag, MonotonicClock.nanoseconds() - due)
-            let command = CommandNumber.command(number, token: seated.tokenID, rollShare: plan.rollShare)
-            do {
-                try await seated.socket.send(command)
-            } catch {
-                break
-            }
-            number += 1
-        }
-        return (number, worstLag)
     }
 
     private func colour(_ player: Int) -> String {

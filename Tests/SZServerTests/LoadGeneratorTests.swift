@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOPosix
 import SZStore
 import Testing
 
@@ -38,6 +39,24 @@ struct LoadGeneratorTests {
         }
     }
 
+    @Test("a socket the server does not upgrade fails at once, naming its path")
+    func refusedUpgrade() async throws {
+        try await ScratchDatabase.sqlite.withLocation { location in
+            try await withLiveServer(location: location, blobs: scratchBlobs()) { _, port in
+                let path = "/api/v1/games/nobody/nothing/socket"
+                let error = await #expect(throws: LoadError.self) {
+                    try await PlayerSocket.connect(
+                        host: "127.0.0.1",
+                        port: port,
+                        path: path,
+                        on: MultiThreadedEventLoopGroup.singleton.next()
+                    )
+                }
+                #expect(error?.description == "the server did not open a WebSocket at \(path)")
+            }
+        }
+    }
+
     @Test("percentiles are exact nearest-rank values in milliseconds")
     func percentiles() {
         let samples = (1...100).map { Int64($0) * 1_000_000 }.shuffled()
@@ -50,6 +69,10 @@ struct LoadGeneratorTests {
         let plan = LoadPlan(baseURL: "http://127.0.0.1:1", games: 1, players: 2, rate: 100_000, seconds: 10)
         #expect(plan.problem == "each client would send 500000 commands; at most 449999")
         #expect(LoadPlan(baseURL: "", games: 1, players: 1, rate: 1, seconds: 1).problem != nil)
-        #expect(LoadPlan(baseURL: "", games: 2, players: 8, rate: 160, seconds: 1).problem == nil)
+        #expect(LoadPlan(baseURL: "http://127.0.0.1:1", games: 2, players: 8, rate: 160, seconds: 1).problem == nil)
+        #expect(
+            LoadPlan(baseURL: "ws://127.0.0.1:1", games: 2, players: 8, rate: 160, seconds: 1).problem
+                == #"--url must be http://HOST:PORT, not "ws://127.0.0.1:1""#
+        )
     }
 }
