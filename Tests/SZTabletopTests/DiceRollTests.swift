@@ -33,12 +33,13 @@ struct DiceRollTests {
         }
     }
 
-    @Test("the dice log keeps the latest rolls only")
+    @Test("the dice log keeps the latest rolls only, oldest first")
     func recentRolls() throws {
         var state = tableState()
-        for _ in 0..<(TabletopLimits().recentRolls + 5) {
-            state = try state.applying(.roll(formula: "1", private: false), by: .gm).state
+        let rolled = 1...(TabletopLimits().recentRolls + 5)
+        for number in rolled {
+            state = try state.applying(.roll(formula: "\(number)", private: false), by: .gm).state
         }
-        #expect(state.rolls.count == TabletopLimits().recentRolls)
+        #expect(state.rolls.map(\.roll.total) == Array(rolled.suffix(TabletopLimits().recentRolls)))
     }
 }

@@ -17,7 +17,8 @@ extension Mutation {
             isPrivate: isPrivate,
             roll: roll
         )
-        state.rolls = Array((state.rolls + [entry]).suffix(limits.recentRolls))
+        state.rolls.append(entry)
+        state.rolls.removeFirst(max(0, state.rolls.count - limits.recentRolls))
         commit(.diceRolled(entry), to: entry.audience)
     }
 }
