@@ -47,18 +47,18 @@ struct PlayerSocket: Sendable {
                     notUpgradingCompletionHandler: { channel in channel.eventLoop.makeSucceededFuture(.refused) }
                 )
                 return (
-                    channel,
-                    try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(
+                    channel: channel,
+                    upgraded: try channel.pipeline.syncOperations.configureUpgradableHTTPClientPipeline(
                         configuration: .init(upgradeConfiguration: configuration)
                     )
                 )
             }
         }
-        guard case .upgraded(let handler) = try await upgrade.1.get() else {
-            try? await upgrade.0.close()
+        guard case .upgraded(let handler) = try await upgrade.upgraded.get() else {
+            try? await upgrade.channel.close()
             throw LoadError.notUpgraded(path: path)
         }
-        return PlayerSocket(channel: upgrade.0, handler: handler, setupFrames: setupFrames)
+        return PlayerSocket(channel: upgrade.channel, handler: handler, setupFrames: setupFrames)
     }
 
     func send(_ text: String) async throws {
@@ -106,6 +106,7 @@ final class PlayerSocketHandler: ChannelInboundHandler {
     private var tally = ReceiptTally()
     private var failed = false
     private var closing = false
+    private var closeDeadline: Scheduled<Void>?
     private var context: ChannelHandlerContext?
 
     init(setupFrames: AsyncStream<SetupFrame>.Continuation) {
@@ -128,6 +129,7 @@ final class PlayerSocketHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        closeDeadline?.cancel()
         setupFrames.finish()
         context.fireChannelInactive()
     }
@@ -177,7 +179,7 @@ final class PlayerSocketHandler: ChannelInboundHandler {
         closing = true
         write(closeFrame(context.channel.allocator))
         let channel = context.channel
-        context.eventLoop.scheduleTask(in: Self.closeTimeout) { channel.close(promise: nil) }
+        closeDeadline = context.eventLoop.scheduleTask(in: Self.closeTimeout) { channel.close(promise: nil) }
     }
 
     private func write(_ frame: WebSocketFrame) {
