@@ -45,6 +45,28 @@ struct GameAttachmentTests {
         }
     }
 
+    @Test(
+        "a session sheet is replaced only if it is still the one the change was made from",
+        arguments: ScratchDatabase.available
+    )
+    func sheetCompareAndSet(database: ScratchDatabase) async throws {
+        try await database.withStore { store in
+            let forest = try await makeGame(store, slug: "forest", at: now)
+            let sheets = store.gameSessions
+            #expect(try await sheets.replace(nil, with: #"{"v":1}"#, for: forest.id))
+            // Another server stored a first sheet meanwhile: a second first sheet is refused.
+            #expect(try await !sheets.replace(nil, with: #"{"v":"other"}"#, for: forest.id))
+            #expect(try await sheets.replace(#"{"v":1}"#, with: #"{"v":2}"#, for: forest.id))
+            // Made from the sheet before the last change: refused, and the newer sheet stays.
+            #expect(try await !sheets.replace(#"{"v":1}"#, with: #"{"v":"stale"}"#, for: forest.id))
+            #expect(try await sheets.document(of: forest.id) == #"{"v":2}"#)
+
+            // A first sheet for a game that is gone is an error, not a lost race.
+            #expect(try await store.games.delete(id: forest.id))
+            await #expect(throws: (any Error).self) { try await sheets.replace(nil, with: "{}", for: forest.id) }
+        }
+    }
+
     @Test("unused games are listed oldest first and removed only if still unused", arguments: ScratchDatabase.available)
     func unusedGames(database: ScratchDatabase) async throws {
         try await database.withStore { store in

@@ -13,7 +13,11 @@ struct GameSessionSheets {
 
     /// The game's stored sheet, or the tabletop's own for a game made without one.
     func sheet(of game: GameRecord, name: String) async throws -> GameSessionSheet {
-        guard let stored = try await store.gameSessions.document(of: game.id) else { return .tabletop(name: name) }
+        try Self.sheet(stored: try await store.gameSessions.document(of: game.id), name: name)
+    }
+
+    private static func sheet(stored: String?, name: String) throws -> GameSessionSheet {
+        guard let stored else { return .tabletop(name: name) }
         return try GameSessionSheet(storedJSON: stored)
     }
 
@@ -56,31 +60,43 @@ struct GameSessionSheets {
     /// Replaces the values of `fields` in the game's sheet when the result fits its template; otherwise nothing
     /// changes and every problem is reported, each at its field.
     func update(_ game: GameRecord, name: String, fields: JSONObject) async throws -> JSONValue {
-        try await writer.exclusively {
-            var sheet = try await sheet(of: game, name: name)
+        try await change(game, name: name) { sheet in
             guard let (template, pack) = try await template(of: sheet) else { throw Self.templateMissing }
-            var state = sheet.record.state
-            for (fieldID, value) in fields { state.fields[fieldID] = value }
-            let problems = try await checker.problems(of: state, against: template, in: pack)
+            var sheet = sheet
+            for (fieldID, value) in fields { sheet.record.state.fields[fieldID] = value }
+            let problems = try await checker.problems(of: sheet.record.state, against: template, in: pack)
             guard problems.isEmpty else { throw Self.invalid(problems) }
-            sheet.record.state = state
-            try await store.gameSessions.save(sheet.storedJSON, for: game.id)
-            return view(of: sheet, template: template, forGM: true)
+            return (sheet, view(of: sheet, template: template, forGM: true))
         }
     }
 
-    /// Runs `change` on the game's sheet and stores the sheet it returns, with no other change in between.
+    /// Runs `change` on the game's sheet and stores the sheet it returns, with no other change in between. Changes
+    /// on this server wait for each other; when another server on the same database stored a sheet after this one
+    /// was read, `change` runs again on that newer sheet, so neither change is lost.
     func change<Result: Sendable>(
         _ game: GameRecord,
         name: String,
         _ change: @Sendable (GameSessionSheet) async throws -> (GameSessionSheet, Result)
     ) async throws -> Result {
         try await writer.exclusively {
-            let (sheet, result) = try await change(try await sheet(of: game, name: name))
-            try await store.gameSessions.save(sheet.storedJSON, for: game.id)
-            return result
+            for _ in 0..<Self.attempts {
+                let stored = try await store.gameSessions.document(of: game.id)
+                let (sheet, result) = try await change(try Self.sheet(stored: stored, name: name))
+                if try await store.gameSessions.replace(stored, with: sheet.storedJSON, for: game.id) { return result }
+            }
+            throw Self.keptChanging
         }
     }
+
+    /// How often a change starts again from a sheet another server stored meanwhile before it gives up.
+    static let attempts = 5
+
+    static let keptChanging = APIError(
+        status: .conflict,
+        slug: "session-sheet-busy",
+        title: "The session sheet kept changing",
+        detail: "other changes to this game's sheet were saved while this one was being made; send it again"
+    )
 
     static let templateMissing = APIError(
         status: .conflict,
