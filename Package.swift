@@ -27,6 +27,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
@@ -68,7 +69,9 @@ let package = Package(
         ),
         .target(
             name: "SZTabletop",
-            dependencies: ["SZCore", "SZDice"],
+            dependencies: [
+                "SZCore", "SZDice", .product(name: "HashTreeCollections", package: "swift-collections"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -91,6 +94,7 @@ let package = Package(
         .target(
             name: "SZServer",
             dependencies: [
+                .product(name: "HashTreeCollections", package: "swift-collections"),
                 "JSONSchema",
                 "SZCore",
                 "SZPacks",
@@ -168,7 +172,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SZTabletopTests",
-            dependencies: ["SZDice", "SZTabletop"],
+            dependencies: [
+                "SZDice", "SZTabletop", .product(name: "HashTreeCollections", package: "swift-collections"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

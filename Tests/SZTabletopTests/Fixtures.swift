@@ -1,3 +1,4 @@
+import HashTreeCollections
 import SZDice
 import SZTabletop
 import Synchronization

@@ -1,3 +1,5 @@
+public import HashTreeCollections
+
 /// Everything the room knows about one game. A value: the room applies a command to a copy and keeps it only
 /// once the events are stored, so a refused or unsaved command leaves no trace.
 public struct GameState: Equatable, Sendable {
@@ -7,7 +9,10 @@ public struct GameState: Equatable, Sendable {
     /// In the GM's order.
     public var scenes: [Scene]
     public var activeSceneID: SceneID
-    public var tokens: [TokenID: Token]
+    /// A persistent hash tree rather than a `Dictionary`: the room keeps the stored state beside the one it changes,
+    /// and changing one token of a `Dictionary` they share copies every token, which made a move cost grow with the
+    /// scene (37 µs with 500 tokens against 2 µs with 8); the tree copies only the path to the changed token.
+    public var tokens: TreeDictionary<TokenID, Token>
     public var music: [MusicSlot]
     /// The latest rolls, oldest first, at most `TabletopLimits.recentRolls`.
     public var rolls: [RollEntry]
@@ -28,7 +33,7 @@ public struct GameState: Equatable, Sendable {
         self.players = players
         self.scenes = scenes
         self.activeSceneID = activeSceneID
-        self.tokens = Dictionary(uniqueKeysWithValues: tokens.map { ($0.id, $0) })
+        self.tokens = TreeDictionary(uniqueKeysWithValues: tokens.map { ($0.id, $0) })
         self.music = music
         self.rolls = rolls
         self.sequence = sequence

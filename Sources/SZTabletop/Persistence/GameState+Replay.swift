@@ -1,3 +1,5 @@
+import HashTreeCollections
+
 /// Rebuilding a game from storage: the latest snapshot, then the events stored after it.
 extension GameState {
     /// Applies stored events in order. Only what a GM receives is used: GMs get every change in full, and the

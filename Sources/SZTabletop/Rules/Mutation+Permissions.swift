@@ -1,3 +1,5 @@
+import HashTreeCollections
+
 /// The permission rules, in one place: every command handler calls these before it changes anything.
 extension Mutation {
     func requireGM(to action: String) throws(RoomError) {

@@ -1,3 +1,5 @@
+import HashTreeCollections
+
 extension Mutation {
     mutating func createScene(named name: String) throws(RoomError) {
         try requireGM(to: "create scenes")

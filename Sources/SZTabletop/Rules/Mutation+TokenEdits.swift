@@ -1,3 +1,5 @@
+import HashTreeCollections
+
 extension Mutation {
     mutating func editTokens(_ ids: [TokenID], _ edit: TokenEdit) throws(RoomError) {
         let ids = try checkedTokenIDs(ids, field: "tokenIDs")

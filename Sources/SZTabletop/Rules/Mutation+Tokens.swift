@@ -1,3 +1,5 @@
+import HashTreeCollections
+
 extension Mutation {
     mutating func createTokens(_ requests: [NewToken], on sceneID: SceneID) throws(RoomError) {
         try requireParticipant(to: "add tokens")
