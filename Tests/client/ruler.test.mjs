@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { labelPlacement, measure } from "../../Sources/SZServer/Client/js/table/ruler.js";
+import { boxesMeet, labelPlacement, measure } from "../../Sources/SZServer/Client/js/table/ruler.js";
 
 test("the ruler counts grid cells to one decimal", () => {
   const scene = { grid: { cellSize: 50 } };
@@ -51,4 +51,22 @@ test("a ruler of no length puts its label up and to the right; a canvas too smal
   const box = labelPlacement(point, point, label, viewport);
   assert.ok(box.x > 100 && box.y + label.height < 100);
   assert.deepEqual(labelPlacement(point, { x: 120, y: 100 }, label, { width: 30, height: 10 }), { x: 0, y: 0 }, "its start stays in view");
+});
+
+test("the label keeps clear of a token's name where a place allows, and of the line before anything else", () => {
+  const from = { x: 100, y: 150 };
+  const to = { x: 200, y: 150 };
+  const name = { x: 200, y: 135, width: 70, height: 30 };
+  const box = labelPlacement(from, to, label, viewport, { obstacles: [name] });
+  assert.ok(!boxesMeet({ ...box, ...label }, name), `${JSON.stringify(box)} is clear of the name`);
+  assert.ok(!crosses(from, to, box) && inside(box));
+  const everywhere = { x: 0, y: 0, width: viewport.width, height: viewport.height };
+  assert.deepEqual(labelPlacement(from, to, label, viewport, { obstacles: [everywhere] }), { x: 210, y: 140 }, "past the end, as without names");
+});
+
+test("boxes meet when they overlap, not when they only touch", () => {
+  const box = { x: 0, y: 0, width: 10, height: 10 };
+  assert.ok(boxesMeet(box, { x: 5, y: 5, width: 10, height: 10 }));
+  assert.ok(!boxesMeet(box, { x: 10, y: 0, width: 10, height: 10 }));
+  assert.ok(!boxesMeet(box, { x: 0, y: 11, width: 10, height: 10 }));
 });

@@ -17,6 +17,7 @@ export class Board {
     this.measuring = false;
     this.selectingArea = false;
     this.measureLine = null;
+    this.tokenLabelBoxes = [];
     this.context = canvas.getContext("2d");
     this.state = null;
     this.view = null;
@@ -224,6 +225,8 @@ export class Board {
     if (background) c.drawImage(background, 0, 0, scene.width, scene.height);
     if (scene.grid?.shown) this.drawGrid(scene);
     const selections = this.otherSelections();
+    // Where each token's name was drawn, in screen pixels, so that the ruler's distance does not cover one.
+    this.tokenLabelBoxes = [];
     for (const token of visibleTokens(this.state)) this.drawToken(token, scene, selections.get(token.id));
     this.drawBeacons();
     if (this.measureLine) this.drawRuler(this.measureLine, scene);
@@ -273,7 +276,8 @@ export class Board {
     c.font = "700 15px system-ui, sans-serif";
     const padding = 6;
     const size = { width: Math.ceil(c.measureText(text).width) + 2 * padding, height: 15 + 2 * padding };
-    const box = labelPlacement(from, to, size, { width: this.canvas.clientWidth, height: this.canvas.clientHeight });
+    const viewport = { width: this.canvas.clientWidth, height: this.canvas.clientHeight };
+    const box = labelPlacement(from, to, size, viewport, { obstacles: this.tokenLabelBoxes });
     c.fillStyle = "rgba(17, 24, 39, 0.92)";
     c.strokeStyle = "#facc15";
     c.lineWidth = 1.5;
@@ -356,6 +360,9 @@ export class Board {
       c.strokeText(token.label, token.x, token.y + half + 4);
       c.fillStyle = "#ffffff";
       c.fillText(token.label, token.x, token.y + half + 4);
+      const width = c.measureText(token.label).width;
+      const corner = toScreen(this.view, token.x - width / 2, token.y + half + 4);
+      this.tokenLabelBoxes.push({ ...corner, width: width * this.view.scale, height: fontSize * 1.2 * this.view.scale });
     }
   }
 

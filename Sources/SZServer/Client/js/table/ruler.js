@@ -10,11 +10,12 @@ export function measure(scene, from, to) {
 
 /**
  * Where the distance label goes, in canvas pixels: beside the ruler's end and clear of its line and end point (past
- * the end, or else to either side of the line), inside the canvas. `label` is the size of the label's box,
- * `viewport` the canvas's; returns the box's top-left corner. When no place is clear (a tiny canvas), the first one
- * is kept inside the canvas anyway.
+ * the end, or else to either side of the line), inside the canvas, and clear of `obstacles` (boxes such as the
+ * tokens' names) where a place allows. `label` is the size of the label's box, `viewport` the canvas's; returns the
+ * box's top-left corner. When no place is clear of the line (a tiny canvas), the first one is kept inside the canvas
+ * anyway.
  */
-export function labelPlacement(from, to, label, viewport, gap = 10) {
+export function labelPlacement(from, to, label, viewport, { gap = 10, obstacles = [] } = {}) {
   const length = Math.hypot(to.x - from.x, to.y - from.y);
   // A ruler of no length yet has no direction: its label goes up and to the right, where a pointer rarely hides it.
   const [ux, uy] = length > 0 ? [(to.x - from.x) / length, (to.y - from.y) / length] : [Math.SQRT1_2, -Math.SQRT1_2];
@@ -30,12 +31,20 @@ export function labelPlacement(from, to, label, viewport, gap = 10) {
     const y = to.y + dy * reach - uy * back - label.height / 2;
     return inside({ x, y });
   };
-  const clear = (box) => !segmentMeetsBox(from, to, { ...box, ...label }, gap / 2);
+  const clearOfLine = (box) => !segmentMeetsBox(from, to, { ...box, ...label }, gap / 2);
+  const clearOfObstacles = (box) => !obstacles.some((obstacle) => boxesMeet({ ...box, ...label }, obstacle));
   // Past the end first; then beside the end on either side, sliding back along the line when a corner is in the way.
   const sides = [[uy, -ux], [-uy, ux]];
   const slides = Array.from({ length: 13 }, (_, step) => step * gap).filter((back) => back <= length);
   const candidates = [place([ux, uy], 0), ...slides.flatMap((back) => sides.map((side) => place(side, back)))];
-  return candidates.find(clear) ?? candidates[0];
+  return (
+    candidates.find((box) => clearOfLine(box) && clearOfObstacles(box)) ?? candidates.find(clearOfLine) ?? candidates[0]
+  );
+}
+
+/** Whether two boxes (`{x, y, width, height}`) overlap. */
+export function boxesMeet(a, b) {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /** Whether the segment a–b passes through the box grown by `pad` on every side (Liang–Barsky clipping). */
