@@ -117,8 +117,7 @@ struct GameSocketTests {
     func resume() async throws {
         try await withGame { server, port, gina in
             try await server.uploadWolf(headers: gina.headers)
-            let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
-            let ann = try await server.join("gina/dark-forest", name: "Ann")
+            let (gm, ann) = try await server.seatGMAndAnn(gina: gina)
             let (gmSocket, gmWelcome) = try await open(port, as: gm)
             let scene = try snapshot(gmWelcome).activeSceneID
 
@@ -146,8 +145,7 @@ struct GameSocketTests {
     func hiddenTokens() async throws {
         try await withGame { server, port, gina in
             try await server.uploadWolf(headers: gina.headers)
-            let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
-            let ann = try await server.join("gina/dark-forest", name: "Ann")
+            let (gm, ann) = try await server.seatGMAndAnn(gina: gina)
             let (gmSocket, gmWelcome) = try await open(port, as: gm)
             let scene = try snapshot(gmWelcome).activeSceneID
             let (annSocket, _) = try await open(port, as: ann)
@@ -218,8 +216,7 @@ struct GameSocketTests {
     @Test("a wrong credential, another protocol version and a kicked player are refused and disconnected")
     func refusals() async throws {
         try await withGame { server, port, gina in
-            let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
-            let ann = try await server.join("gina/dark-forest", name: "Ann")
+            let (gm, ann) = try await server.seatGMAndAnn(gina: gina)
 
             let stranger = TestSocket(port: port, path: socketPath)
             try await stranger.hello("not-a-credential")
@@ -267,8 +264,7 @@ struct GameSocketTests {
     @Test("a socket the server closes over an oversized frame leaves the table: the others see the player go offline")
     func closedSocketGoesOffline() async throws {
         try await withGame { server, port, gina in
-            let gm = try await server.join("gina/dark-forest", name: "Gina", headers: gina.headers)
-            let ann = try await server.join("gina/dark-forest", name: "Ann")
+            let (gm, ann) = try await server.seatGMAndAnn(gina: gina)
             let (gmSocket, _) = try await open(port, as: gm)
             let (annSocket, _) = try await open(port, as: ann)
             func presence(_ online: Bool) async throws -> Bool {

@@ -159,6 +159,17 @@ extension TestServer {
         )
     }
 
+    /// Gina's GM seat (with her login) and Ann's player seat at Gina's game, the two seats most socket tests need.
+    func seatGMAndAnn(
+        gina: BrowserSession
+    ) async throws -> (
+        gm: (playerID: String, credential: String, role: String),
+        ann: (playerID: String, credential: String, role: String)
+    ) {
+        let gm = try await join("gina/dark-forest", name: "Gina", headers: gina.headers)
+        return (gm, try await join("gina/dark-forest", name: "Ann"))
+    }
+
     /// Registers `gm`, creates the game `slug` and returns the GM's session.
     func createGame(
         gm: String = "gina",
