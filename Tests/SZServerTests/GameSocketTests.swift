@@ -29,9 +29,12 @@ struct GameSocketTests {
 
     /// A live server on a fresh SQLite database with Gina's game `dark-forest`; `body` gets the server, its port
     /// and Gina's session.
-    func withGame(_ body: @escaping @Sendable (TestServer, Int, BrowserSession) async throws -> Void) async throws {
+    func withGame(
+        rooms: RoomConfiguration = RoomConfiguration(),
+        _ body: @escaping @Sendable (TestServer, Int, BrowserSession) async throws -> Void
+    ) async throws {
         try await ScratchDatabase.sqlite.withLocation { location in
-            try await withLiveServer(location: location, blobs: scratchBlobs()) { server, port in
+            try await withLiveServer(location: location, blobs: scratchBlobs(), rooms: rooms) { server, port in
                 try await body(server, port, try await server.createGame())
             }
         }
@@ -136,6 +139,66 @@ struct GameSocketTests {
             #expect(missed == Array((lastSeen + 1)...welcome.sequence))
             #expect(events(welcome).filter { if case .tokensCreated = $0.event { true } else { false } }.count == 3)
             #expect(try await nextEvent(again).sequence == welcome.sequence + 1)
+            try await again.close()
+            try await gmSocket.close()
+        }
+    }
+
+    @Test(
+        "a client that stops reading is dropped once too much waits for it, without holding up the room",
+        .timeLimit(.minutes(1))
+    )
+    func stalledReader() async throws {
+        let rooms = RoomConfiguration(
+            rateLimit: RateLimit(burst: 100_000, perSecond: 100_000),
+            queueLimits: QueueLimits(maxCommitted: 8)
+        )
+        try await withGame(rooms: rooms) { server, port, gina in
+            try await server.uploadWolf(headers: gina.headers)
+            let (gm, ann) = try await server.seatGMAndAnn(gina: gina)
+            let (gmSocket, gmWelcome) = try await open(port, as: gm)
+            let scene = try snapshot(gmWelcome).activeSceneID
+            let annID = PlayerID(ann.playerID)
+            let hello = Hello(protocolVersion: TabletopProtocol.version, credential: ann.credential, lastSequence: nil)
+            let stalled = try StalledSocket(port: port, path: socketPath, hello: TabletopProtocol.encode(.hello(hello)))
+            let annOnline = try await gmSocket.next { message -> Bool? in
+                guard case .event(_, .playerUpdated(let player)) = message, player.id == annID else { return nil }
+                return player.online
+            }
+            #expect(annOnline)
+
+            try await gmSocket.command("create", .createTokens(scene, (0..<100).map { newToken(x: $0) }))
+            guard case .tokensCreated(let tokens) = try await nextEvent(gmSocket).event else {
+                Issue.record("the GM did not see the tokens created")
+                return
+            }
+            _ = try await gmSocket.reply(to: "create")
+            // Each move of the hundred tokens is an event of several kilobytes for Ann, who reads none of them.
+            var moves = 0
+            var annDropped = false
+            while !annDropped {
+                moves += 1
+                let clientID = "move\(moves)"
+                try await gmSocket.command(
+                    clientID,
+                    .moveTokens(tokens.map { TokenMove(tokenID: $0.id, x: moves, y: 9) })
+                )
+                while let message = try await gmSocket.next() {
+                    if case .event(_, .playerUpdated(let player)) = message, player.id == annID, !player.online {
+                        annDropped = true
+                    }
+                    if case .ack(clientID, _) = message { break }
+                    if case .error(let error) = message {
+                        Issue.record("a move was refused: \(error)")
+                        return
+                    }
+                }
+            }
+            #expect(moves > rooms.queueLimits.maxCommitted)
+            withExtendedLifetime(stalled) {}
+
+            let (again, welcome) = try await open(port, as: ann)
+            #expect(try snapshot(welcome).tokens.map(\.x) == Array(repeating: moves, count: 100))
             try await again.close()
             try await gmSocket.close()
         }

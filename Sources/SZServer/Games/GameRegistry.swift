@@ -25,7 +25,7 @@ public actor GameRegistry: Service {
         logger: Logger = Logger(label: "sessionzero.games")
     ) {
         self.store = store
-        bus = InProcessEventBus()
+        bus = InProcessEventBus(limits: configuration.queueLimits)
         self.configuration = configuration
         self.snapshotInterval = snapshotInterval
         self.logger = logger

@@ -1,6 +1,7 @@
 import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
+import NIOCore
 import SZStore
 import SZTabletop
 import Synchronization
@@ -24,10 +25,13 @@ struct GameSocketRequestContext: RequestContext, WebSocketRequestContext {
     var coreContext: CoreRequestContextStorage
     let webSocket: WebSocketHandlerReference<Self>
     let found = FoundGame()
+    /// The connection, for writing events to it directly (`ChannelEventWriter`).
+    let channel: any Channel
 
     init(source: Source) {
         coreContext = .init(source: source)
         webSocket = .init()
+        channel = source.channel
     }
 }
 
@@ -53,7 +57,13 @@ func webSocketServer(_ environment: ServerEnvironment) -> HTTPServerBuilder {
         },
         onUpgrade: { inbound, outbound, context in
             guard let game = context.requestContext.found.game.withLock({ $0 }) else { return }
-            try await TabletopSocket(games: games, game: game, metrics: environment.metrics).run(
+            let socket = TabletopSocket(
+                games: games,
+                game: game,
+                channel: context.requestContext.channel,
+                metrics: environment.metrics
+            )
+            try await socket.run(
                 inbound: inbound,
                 outbound: outbound,
                 logger: context.logger

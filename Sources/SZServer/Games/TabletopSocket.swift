@@ -12,6 +12,7 @@ import SZTabletop
 struct TabletopSocket {
     let games: GameService
     let game: GameRecord
+    let channel: any Channel
     let metrics: ServerMetrics
 
     /// A message may span several frames; past this many bytes it is answered with an error and skipped.
@@ -48,19 +49,17 @@ struct TabletopSocket {
         outbound: WebSocketOutboundWriter
     ) async throws {
         try await outbound.writeTextMessage(TabletopProtocol.encode(.welcome(connection.welcome)))
+        let writer = ChannelEventWriter(channel: channel, events: connection.events)
+        try await writer.start()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await frames in connection.events.frameBatches {
-                    for text in TabletopProtocol.batched(frames.map(\.text)) {
-                        try await outbound.writeTextMessage(text)
-                    }
-                    if case .closed(let reason)? = frames.last?.delivery {
-                        try await outbound.close(.normalClosure, reason: reason.rawValue)
-                        return
-                    }
-                }
+                var endings = writer.endings.makeAsyncIterator()
+                switch await endings.next() {
+                case .some(.some(let reason)): try await outbound.close(.normalClosure, reason: reason.rawValue)
                 // The stream ends without a reason when the game is deleted or the server stops.
-                try await outbound.close(.goingAway, reason: "game closed")
+                case .some(.none): try await outbound.close(.goingAway, reason: "game closed")
+                case .none: return
+                }
             }
             // Replies join the event stream in the order the commands came, each once its events are stored (so
             // a command's events and its ack leave together); the next command is read and applied meanwhile.

@@ -7,15 +7,19 @@ public struct RoomConfiguration: Equatable, Sendable {
     public var rateLimit: RateLimit
     /// A client that missed more events than this gets a snapshot instead of the events.
     public var maxCatchUpEvents: Int
+    /// How far each connection may fall behind (see `SubscriberQueue`).
+    public var queueLimits: QueueLimits
 
     public init(
         limits: TabletopLimits = TabletopLimits(),
         rateLimit: RateLimit = RateLimit(),
-        maxCatchUpEvents: Int = 500
+        maxCatchUpEvents: Int = 500,
+        queueLimits: QueueLimits = QueueLimits()
     ) {
         self.limits = limits
         self.rateLimit = rateLimit
         self.maxCatchUpEvents = maxCatchUpEvents
+        self.queueLimits = queueLimits
     }
 }
 

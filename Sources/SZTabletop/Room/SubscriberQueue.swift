@@ -14,6 +14,12 @@ public struct QueueLimits: Equatable, Sendable {
     }
 }
 
+/// A bare closure kept in a `Mutex` is re-wrapped in conversion thunks at every access, each call deeper than the
+/// last; a struct around it keeps it as it was stored.
+private struct ReaderWake {
+    let call: @Sendable () -> Void
+}
+
 /// The queue between the bus and one connection. Publishing never waits: it filters the batch for the viewer,
 /// coalesces ephemeral events (the latest drag of a token replaces any older one still waiting, the latest
 /// selection of a player likewise), and closes the queue once the reader is too far behind.
@@ -31,13 +37,21 @@ final class SubscriberQueue: Sendable {
     let viewer: Viewer
     private let limits: QueueLimits
     private let buffer = Mutex(Buffer())
-    let signals: AsyncStream<Void>
-    private let signal: AsyncStream<Void>.Continuation
+    private let reader = Mutex<ReaderWake?>(nil)
 
     init(viewer: Viewer, limits: QueueLimits) {
         self.viewer = viewer
         self.limits = limits
-        (signals, signal) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    }
+
+    /// `wake` is called now and after everything that queues an item or ends the queue, on the caller's thread.
+    func onReady(_ wake: @escaping @Sendable () -> Void) {
+        reader.withLock { $0 = ReaderWake(call: wake) }
+        wake()
+    }
+
+    private func wakeReader() {
+        reader.withLock { $0 }?.call()
     }
 
     var isFinished: Bool { buffer.withLock { $0.closed } }
@@ -50,7 +64,7 @@ final class SubscriberQueue: Sendable {
                 offer(batch, texts: texts.indices.contains(index) ? texts[index] : [], in: &buffer)
             }
         }
-        signal.yield()
+        wakeReader()
     }
 
     private func offer(_ batch: EventBatch, texts: [String], in buffer: inout Buffer) {
@@ -81,13 +95,13 @@ final class SubscriberQueue: Sendable {
             buffer.replies += 1
             return true
         }
-        if queued { signal.yield() }
+        if queued { wakeReader() }
     }
 
     /// Ends the queue from the reader's side; what is still queued is dropped.
     func cancel() {
         buffer.withLock { $0 = Buffer(closed: true) }
-        signal.finish()
+        wakeReader()
     }
 
     /// Everything queued, in order, with the wire text of each committed event the bus encoded; empty when
@@ -140,7 +154,8 @@ final class SubscriberQueue: Sendable {
     }
 }
 
-/// The stream of one connection: read it with `for await`, or take what is queued with `takeAvailable()`.
+/// The stream of one connection: its socket writes what is queued when told it is ready (`onReady`, `takeFrames()`);
+/// in-process readers use `for await`, or take what is queued with `takeAvailable()`.
 /// One reader at a time.
 public final class EventSubscription: AsyncSequence, Sendable {
     public typealias Element = Delivery
@@ -163,58 +178,60 @@ public final class EventSubscription: AsyncSequence, Sendable {
         queue.deliver(reply)
     }
 
+    /// True once the stream ended: for the room's reason, or cancelled. What it queued before may still wait.
+    public var isFinished: Bool { queue.isFinished }
+
     /// Stops the stream; the bus forgets it at its next publication.
     public func cancel() {
         queue.cancel()
     }
 
-    public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(batches: frameBatches.makeAsyncIterator())
+    /// Calls `wake` now and whenever something is queued or the stream ends, on the thread that queued it, so
+    /// `wake` must return at once; the reader then takes what is waiting with `takeFrames()`. One reader at a time.
+    public func onReady(_ wake: @escaping @Sendable () -> Void) {
+        queue.onReady(wake)
     }
 
-    public struct AsyncIterator: AsyncIteratorProtocol {
-        fileprivate var batches: FrameBatches.AsyncIterator
-        fileprivate var ready: ArraySlice<Frame> = []
-
-        public mutating func next() async -> Delivery? {
-            if ready.isEmpty, let batch = await batches.next() { ready = batch[...] }
-            return ready.popFirst()?.delivery
-        }
+    /// Everything queued, as frames with their wire text (a committed event is encoded once for all its readers),
+    /// so a reader that fell behind catches up with one write instead of one per event: empty when nothing is
+    /// waiting, nil once the stream ended and everything in it was taken.
+    public func takeFrames() -> [Frame]? {
+        queue.takeAll()?.map(Frame.init)
     }
-
-    /// The same stream as frames with their wire text (a committed event is encoded once for all its readers),
-    /// in batches: each batch is everything queued when the reader asked, so a reader that fell behind catches
-    /// up with one write instead of one per event.
-    public var frameBatches: FrameBatches { FrameBatches(queue: queue) }
 
     public struct Frame: Sendable {
         public var delivery: Delivery
         public var text: String
     }
 
-    public struct FrameBatches: AsyncSequence, Sendable {
-        public typealias Element = [Frame]
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(subscription: self)
+    }
 
-        fileprivate let queue: SubscriberQueue
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        fileprivate let subscription: EventSubscription
+        fileprivate var signals: AsyncStream<Void>.Iterator?
+        fileprivate var ready: ArraySlice<Frame> = []
 
-        public func makeAsyncIterator() -> AsyncIterator {
-            AsyncIterator(queue: queue, signals: queue.signals.makeAsyncIterator())
+        public mutating func next() async -> Delivery? {
+            if ready.isEmpty, let frames = await nextFrames() { ready = frames[...] }
+            return ready.popFirst()?.delivery
         }
 
-        public struct AsyncIterator: AsyncIteratorProtocol {
-            fileprivate let queue: SubscriberQueue
-            fileprivate var signals: AsyncStream<Void>.Iterator
-
-            /// At least one frame, or nil once the stream ended.
-            public mutating func next() async -> [Frame]? {
-                while true {
-                    guard let taken = queue.takeAll() else { return nil }
-                    if !taken.isEmpty { return taken.map(Frame.init) }
-                    // No signal means the stream was cancelled or the reading task was: end after what is left.
-                    guard await signals.next() != nil else {
-                        let left = queue.takeAll() ?? []
-                        return left.isEmpty ? nil : left.map(Frame.init)
-                    }
+        /// At least one frame, or nil once the stream ended.
+        private mutating func nextFrames() async -> [Frame]? {
+            if signals == nil {
+                let (stream, signal) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+                subscription.onReady { signal.yield() }
+                signals = stream.makeAsyncIterator()
+            }
+            while true {
+                guard let taken = subscription.takeFrames() else { return nil }
+                if !taken.isEmpty { return taken }
+                // No signal means the reading task was cancelled: end after what is left.
+                guard await signals?.next() != nil else {
+                    let left = subscription.takeFrames() ?? []
+                    return left.isEmpty ? nil : left
                 }
             }
         }

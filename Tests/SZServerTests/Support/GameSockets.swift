@@ -18,6 +18,7 @@ import Testing
 func withLiveServer<Result: Sendable>(
     location: DatabaseLocation,
     blobs: BlobStore,
+    rooms: RoomConfiguration = RoomConfiguration(),
     _ body: @escaping @Sendable (TestServer, Int) async throws -> Result
 ) async throws -> Result {
     var logger = Logger(label: "sessionzero.test")
@@ -30,6 +31,7 @@ func withLiveServer<Result: Sendable>(
         store: store,
         blobs: blobs,
         hasher: BcryptPasswordHasher(cost: 4),
+        rooms: rooms,
         now: { clock.now }
     )
     let app = try await buildApplication(environment, tls: nil, logger: logger)
