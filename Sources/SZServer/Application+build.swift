@@ -207,10 +207,12 @@ public func buildApplication(
     return app
 }
 
-/// `scheme://host[:port]` of a URL, the form browsers send in `Origin`.
+/// A URL's origin as browsers send it in `Origin` (RFC 6454): `scheme://host[:port]` in lower case, an
+/// internationalized host in its ASCII (Punycode) form, and no port when it is the scheme's default.
 func origin(of url: String) -> String {
-    guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host else {
-        return url
-    }
-    return components.port.map { "\(scheme)://\(host):\($0)" } ?? "\(scheme)://\(host)"
+    guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+        let host = components.encodedHost?.lowercased()
+    else { return url }
+    guard let port = components.port, port != ["http": 80, "https": 443][scheme] else { return "\(scheme)://\(host)" }
+    return "\(scheme)://\(host):\(port)"
 }

@@ -136,6 +136,29 @@ struct AuthEndpointTests {
         }
     }
 
+    @Test(
+        "Behind a proxy that rewrites Host, pages of the public address are same-site: its origin is compared as browsers send it"
+    )
+    func publicOriginAsBrowsersSendIt() async throws {
+        var settings = ServerSettings.behindProxy
+        settings.hosting.hostingURL = "HTTPS://Bücher.Example:443"
+        try await withTestServer(on: .sqlite, settings: settings) { server in
+            let session = try await server.logIn("alice")
+            // The proxy forwards to the server's own address, without X-Forwarded-Host.
+            var fromPublicPage = session.headers
+            fromPublicPage[.origin] = "https://xn--bcher-kva.example"
+            let loggedOut = try await server.post("/api/v1/auth/logout", json: "{}", headers: fromPublicPage)
+            #expect(loggedOut.status == .noContent)
+            let other = try await server.logIn("alice", path: "/api/v1/auth/login")
+            var fromLookAlike = other.headers
+            fromLookAlike[.origin] = "https://xn--bcher-kva.example:8443"
+            try await server.post("/api/v1/auth/logout", json: "{}", headers: fromLookAlike).expectProblem(
+                .forbidden,
+                "cross-origin"
+            )
+        }
+    }
+
     @Test("Repeated wrong passwords lock the account until the window passes", arguments: ScratchDatabase.available)
     func rateLimitPerAccount(database: ScratchDatabase) async throws {
         try await withTestServer(on: database) { server in
