@@ -1,6 +1,11 @@
 extension Command: Codable {
     public init(from decoder: any Decoder) throws {
-        let wire = try decoder.container(keyedBy: WireKey.self)
+        try self.init(from: try decoder.container(keyedBy: WireKey.self))
+    }
+
+    /// Reads the command from a container already opened on its object (a client message opens it to read
+    /// `type` and `clientID`; opening it again would index the object's keys again).
+    init(from wire: KeyedDecodingContainer<WireKey>) throws {
         let typeName = try wire.decode(String.self, forKey: .type)
         guard let kind = CommandKind(rawValue: typeName) else { throw wire.unknownType(typeName, of: "command") }
         func value<T: Decodable>(_ key: WireKey) throws -> T { try wire.decode(T.self, forKey: key) }

@@ -31,7 +31,7 @@ extension ClientMessage: Codable {
             )
         } else {
             let clientID = try wire.decode(String.self, forKey: .clientID)
-            self = .command(ClientCommand(clientID: clientID, command: try Command(from: decoder)))
+            self = .command(ClientCommand(clientID: clientID, command: try Command(from: wire)))
         }
     }
 
