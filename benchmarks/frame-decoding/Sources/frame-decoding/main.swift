@@ -21,5 +21,6 @@ for (name, text) in frames {
         best = min(best, elapsed)
     }
     let microseconds = Double(best.components.attoseconds) / 1e12 + Double(best.components.seconds) * 1e6
-    print(#"{"frame":"\#(name)","decodes":\#(decodes),"us_per_decode":\#((microseconds / Double(decodes) * 1000).rounded() / 1000)}"#)
+    let perDecode = (microseconds / Double(decodes) * 1000).rounded() / 1000
+    print(#"{"frame":"\#(name)","decodes":\#(decodes),"us_per_decode":\#(perDecode)}"#)
 }
