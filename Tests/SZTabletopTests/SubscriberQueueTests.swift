@@ -1,5 +1,17 @@
 import SZTabletop
+import Synchronization
 import Testing
+
+/// A reader the way a connection is one: it holds its subscription, whose wake-up holds it.
+private final class CountingReader: Sendable {
+    let stream: EventSubscription
+    let wakes = Mutex(0)
+
+    init(_ stream: EventSubscription) {
+        self.stream = stream
+        stream.onReady { [self] in wakes.withLock { $0 += 1 } }
+    }
+}
 
 @Suite("Slow subscribers")
 struct SubscriberQueueTests {
@@ -117,6 +129,22 @@ struct SubscriberQueueTests {
         )
         #expect(batch.map(\.text) == batch.map { TabletopProtocol.encode($0.delivery.message) })
         #expect(stream.takeAvailable().isEmpty)
+    }
+
+    @Test("a reader is woken when something is queued and once more when it cancels, and then let go")
+    func readerLetGo() {
+        let bus = InProcessEventBus()
+        var reader: CountingReader? = CountingReader(bus.subscribe(to: game, as: viewer))
+        weak let released = reader
+        #expect(reader?.wakes.withLock { $0 } == 1)  // on registering, for what may be waiting already
+        bus.publish(committed(1))
+        #expect(reader?.wakes.withLock { $0 } == 2)
+        reader?.stream.cancel()
+        #expect(reader?.wakes.withLock { $0 } == 3)
+        bus.publish(committed(2))
+        #expect(reader?.wakes.withLock { $0 } == 3)
+        reader = nil
+        #expect(released == nil, "the cancelled queue still holds its reader")
     }
 
     @Test("a reply waits behind the events queued before it and never counts against the ephemeral limit")

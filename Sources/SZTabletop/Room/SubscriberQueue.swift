@@ -98,10 +98,15 @@ final class SubscriberQueue: Sendable {
         if queued { wakeReader() }
     }
 
-    /// Ends the queue from the reader's side; what is still queued is dropped.
+    /// Ends the queue from the reader's side; what is still queued is dropped. The reader is woken a last time
+    /// and then let go: its wake-up usually holds the reader, which holds this queue.
     func cancel() {
         buffer.withLock { $0 = Buffer(closed: true) }
-        wakeReader()
+        let last = reader.withLock { reader in
+            defer { reader = nil }
+            return reader
+        }
+        last?.call()
     }
 
     /// Everything queued, in order, with the wire text of each committed event the bus encoded; empty when
