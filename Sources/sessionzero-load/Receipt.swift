@@ -11,26 +11,27 @@ enum Receipt: Equatable {
     case other
 
     init(_ line: UnsafeBufferPointer<UInt8>) {
-        let scan = ByteScan(line)
-        guard let type = scan.string(after: ByteScan.typeKey) else {
+        let fields = LineFields(line)
+        guard let type = fields.type else {
             self = .other
             return
         }
-        if type.elementsEqual(ByteScan.ack) {
+        if type.elementsEqual(LineFields.ack) {
             self = .ack
-        } else if type.elementsEqual(ByteScan.error) {
+        } else if type.elementsEqual(LineFields.error) {
             self = .error
-        } else if type.elementsEqual(ByteScan.tokenUpdated) {
-            guard let tokenID = scan.string(after: ByteScan.idKey), let x = scan.integer(after: ByteScan.xKey),
-                let y = scan.integer(after: ByteScan.yKey), let number = CommandNumber.number(x: x, y: y)
+        } else if type.elementsEqual(LineFields.tokenUpdated) {
+            guard let tokenID = fields.id, let x = fields.x, let y = fields.y,
+                let number = CommandNumber.number(x: x, y: y)
             else {
                 self = .other
                 return
             }
             self = .move(tokenID: String(decoding: tokenID, as: UTF8.self), number: number)
-        } else if type.elementsEqual(ByteScan.diceRolled) {
-            guard let playerID = scan.string(after: ByteScan.playerKey),
-                let number = scan.integer(after: ByteScan.formulaKey)
+        } else if type.elementsEqual(LineFields.diceRolled) {
+            guard let playerID = fields.playerID, let formula = fields.formula,
+                formula.starts(with: LineFields.rollPrefix),
+                let number = LineFields.integer(formula.dropFirst(LineFields.rollPrefix.count))
             else {
                 self = .other
                 return
@@ -42,56 +43,83 @@ enum Receipt: Equatable {
     }
 }
 
-/// Finds `"key":` patterns in a frame's UTF-8 and reads the string or integer after them.
-struct ByteScan {
-    static let typeKey = Array(#""type":""#.utf8)
-    static let idKey = Array(#""id":""#.utf8)
-    static let xKey = Array(#""x":"#.utf8)
-    static let yKey = Array(#""y":"#.utf8)
-    static let playerKey = Array(#""playerID":""#.utf8)
-    static let formulaKey = Array(#""formula":""#.utf8) + Array(CommandNumber.rollPrefix.utf8)
+/// The first value of each key the generator reads, found in one pass over a frame's line: a key is a string
+/// followed by `:`, and every string is skipped whole (escapes included), so text inside a value is never taken
+/// for a key.
+struct LineFields {
+    typealias Bytes = UnsafeBufferPointer<UInt8>.SubSequence
+
     static let ack = Array("ack".utf8)
     static let error = Array("error".utf8)
     static let tokenUpdated = Array("token.updated".utf8)
     static let diceRolled = Array("dice.rolled".utf8)
+    static let rollPrefix = Array(CommandNumber.rollPrefix.utf8)
 
-    let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var type: Bytes?
+    private(set) var id: Bytes?
+    private(set) var playerID: Bytes?
+    private(set) var formula: Bytes?
+    private(set) var x: Int?
+    private(set) var y: Int?
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        self.bytes = bytes
-    }
-
-    /// The bytes after `key` up to the next quote (keys that hold strings end with the opening quote).
-    func string(after key: [UInt8]) -> UnsafeBufferPointer<UInt8>.SubSequence? {
-        guard let start = end(of: key), let close = bytes[start...].firstIndex(of: UInt8(ascii: "\"")) else {
-            return nil
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "\"") else {
+                index += 1
+                continue
+            }
+            guard let close = Self.closingQuote(in: bytes, from: index + 1) else { return }
+            let colon = close + 1
+            if colon < bytes.count, bytes[colon] == UInt8(ascii: ":") {
+                take(key: bytes[(index + 1)..<close], valueAt: colon + 1, in: bytes)
+            }
+            index = close + 1
         }
-        return bytes[start..<close]
     }
 
-    func integer(after key: [UInt8]) -> Int? {
-        guard let start = end(of: key) else { return nil }
+    private mutating func take(key: Bytes, valueAt start: Int, in bytes: UnsafeBufferPointer<UInt8>) {
+        switch key.count {
+        case 1 where key.first == UInt8(ascii: "x") && x == nil: x = Self.integer(bytes[start...])
+        case 1 where key.first == UInt8(ascii: "y") && y == nil: y = Self.integer(bytes[start...])
+        case 2 where id == nil && key.elementsEqual("id".utf8): id = Self.string(in: bytes, at: start)
+        case 4 where type == nil && key.elementsEqual("type".utf8): type = Self.string(in: bytes, at: start)
+        case 7 where formula == nil && key.elementsEqual("formula".utf8): formula = Self.string(in: bytes, at: start)
+        case 8 where playerID == nil && key.elementsEqual("playerID".utf8): playerID = Self.string(in: bytes, at: start)
+        default: break
+        }
+    }
+
+    /// The index of the quote that ends the string whose first byte is at `start`.
+    private static func closingQuote(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\\"): index += 2
+            case UInt8(ascii: "\""): return index
+            default: index += 1
+            }
+        }
+        return nil
+    }
+
+    /// The contents of the string value at `start`; nil when the value there is not a string.
+    private static func string(in bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bytes? {
+        guard start < bytes.count, bytes[start] == UInt8(ascii: "\""),
+            let close = closingQuote(in: bytes, from: start + 1)
+        else { return nil }
+        return bytes[(start + 1)..<close]
+    }
+
+    /// The non-negative integer the bytes start with.
+    static func integer(_ bytes: Bytes) -> Int? {
         var value = 0
         var digits = 0
-        for byte in bytes[start...] {
+        for byte in bytes {
             guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { break }
             value = value * 10 + Int(byte - UInt8(ascii: "0"))
             digits += 1
         }
         return digits > 0 ? value : nil
-    }
-
-    /// The index just after the first occurrence of `key`.
-    private func end(of key: [UInt8]) -> Int? {
-        guard let first = key.first, key.count <= bytes.count else { return nil }
-        var candidate = 0
-        while candidate <= bytes.count - key.count {
-            guard let found = bytes[candidate...(bytes.count - key.count)].firstIndex(of: first) else { return nil }
-            var matched = 1
-            while matched < key.count, bytes[found + matched] == key[matched] { matched += 1 }
-            if matched == key.count { return found + matched }
-            candidate = found + 1
-        }
-        return nil
     }
 }

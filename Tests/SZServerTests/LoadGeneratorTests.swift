@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOPosix
 import SZStore
+import SZTabletop
 import Testing
 
 @testable import sessionzero_load
@@ -62,6 +63,36 @@ struct LoadGeneratorTests {
         let samples = (1...100).map { Int64($0) * 1_000_000 }.shuffled()
         #expect(Percentiles(nanoseconds: samples) == Percentiles(p50: 50, p95: 95, p99: 99, max: 100))
         #expect(Percentiles(nanoseconds: []) == Percentiles(p50: nil, p95: nil, p99: nil, max: nil))
+    }
+
+    @Test("a frame's line is read by its keys, never by text inside a value that looks like one")
+    func receipts() throws {
+        func receipt(_ line: String) -> Receipt {
+            Array(line.utf8).withUnsafeBufferPointer { Receipt($0) }
+        }
+        let (x, y) = CommandNumber.position(of: 1234)
+        let token = Token(
+            id: TokenID("t-wolf"),
+            sceneID: SceneID("s-1"),
+            image: try BlobID(hex: String(repeating: "ab", count: 32)),
+            x: x,
+            y: y,
+            label: #"say "id":"t-fake","x":21,"y":21 and \ "type":"ack""#
+        )
+        #expect(
+            receipt(TabletopProtocol.encode(.event(sequence: 7, .tokensUpdated([token]))))
+                == .move(tokenID: "t-wolf", number: 1234)
+        )
+        #expect(receipt(TabletopProtocol.encode(.ack(clientID: "m1", sequence: 7))) == .ack)
+        // The colour's "#" would end a #"..."# literal.
+        let roll =
+            ##"{"roll":{"colour":"#aa0000","id":"r-1","playerID":"p-ann","private":false,"roll":{"##
+            + ##""breakdown":"1d20 [7] + 42 = 49","formula":"1d20 + 42","total":49}},"sequence":8,"type":"dice.rolled"}"##
+        #expect(receipt(roll) == .roll(playerID: "p-ann", number: 42))
+        #expect(receipt(roll.replacingOccurrences(of: "1d20 + 42", with: "2d6 + 42")) == .other)
+        #expect(receipt(#"{"type":"error","clientID":"m2"}"#) == .error)
+        #expect(receipt(#"{"type":"player.updated","player":{"id":"p-ann"}}"#) == .other)
+        #expect(receipt(#"{"sequence":9,"tokens":[{"id":"t-wolf","x":"#) == .other)
     }
 
     @Test("a plan that would repeat token positions or has nobody to receive is refused")
