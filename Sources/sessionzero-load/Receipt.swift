@@ -10,17 +10,26 @@ enum Receipt: Equatable {
     case roll(playerID: String, number: Int)
     case other
 
+    /// The `type`s the generator tells apart, and the start of the formulas it sends.
+    private enum Wire {
+        static let ack = Array("ack".utf8)
+        static let error = Array("error".utf8)
+        static let tokenUpdated = Array("token.updated".utf8)
+        static let diceRolled = Array("dice.rolled".utf8)
+        static let rollPrefix = Array(CommandNumber.rollPrefix.utf8)
+    }
+
     init(_ line: UnsafeBufferPointer<UInt8>) {
         let fields = LineFields(line)
         guard let type = fields.type else {
             self = .other
             return
         }
-        if type.elementsEqual(LineFields.ack) {
+        if type.elementsEqual(Wire.ack) {
             self = .ack
-        } else if type.elementsEqual(LineFields.error) {
+        } else if type.elementsEqual(Wire.error) {
             self = .error
-        } else if type.elementsEqual(LineFields.tokenUpdated) {
+        } else if type.elementsEqual(Wire.tokenUpdated) {
             guard let tokenID = fields.id, let x = fields.x, let y = fields.y,
                 let number = CommandNumber.number(x: x, y: y)
             else {
@@ -28,10 +37,10 @@ enum Receipt: Equatable {
                 return
             }
             self = .move(tokenID: String(decoding: tokenID, as: UTF8.self), number: number)
-        } else if type.elementsEqual(LineFields.diceRolled) {
+        } else if type.elementsEqual(Wire.diceRolled) {
             guard let playerID = fields.playerID, let formula = fields.formula,
-                formula.starts(with: LineFields.rollPrefix),
-                let number = LineFields.integer(formula.dropFirst(LineFields.rollPrefix.count))
+                formula.starts(with: Wire.rollPrefix),
+                let number = LineFields.integer(formula.dropFirst(Wire.rollPrefix.count))
             else {
                 self = .other
                 return
@@ -48,12 +57,6 @@ enum Receipt: Equatable {
 /// for a key.
 struct LineFields {
     typealias Bytes = UnsafeBufferPointer<UInt8>.SubSequence
-
-    static let ack = Array("ack".utf8)
-    static let error = Array("error".utf8)
-    static let tokenUpdated = Array("token.updated".utf8)
-    static let diceRolled = Array("dice.rolled".utf8)
-    static let rollPrefix = Array(CommandNumber.rollPrefix.utf8)
 
     private(set) var type: Bytes?
     private(set) var id: Bytes?
