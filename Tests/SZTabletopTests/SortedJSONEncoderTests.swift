@@ -47,6 +47,8 @@ struct SortedJSONEncoderTests {
         var flags = [true, false]
         var text = "tab\tquote\"slash/back\\bell\u{7}del\u{7F}line\u{2028}"
         var nested = ["b": ["z": 1, "a": 2], "a": [:], "B": ["é": 3, "e": 4]]
+        var wrapped = [Wrapped(name: "w1"), Wrapped(name: "w2")]
+        var large: UInt64 = .max
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Key.self)
@@ -63,15 +65,38 @@ struct SortedJSONEncoderTests {
             var list = container.nestedUnkeyedContainer(forKey: .list)
             try list.encode(1)
             var inner = list.nestedContainer(keyedBy: Key.self)
+            try list.encode(Nothing())
+            try container.encode(wrapped, forKey: .wrapped)
+            // Filled after its parent and its sibling moved on, and asked for a second time.
             try inner.encode("x", forKey: .text)
+            var again = encoder.container(keyedBy: Key.self)
+            try again.encode(large, forKey: .large)
+            try Wrapped(name: "parent").encode(to: container.superEncoder())
+            try list.encode(Nothing())
         }
 
         enum Key: String, CodingKey {
-            case numbers, integers, unsigned, absent, null, flags, text, nested, twice, list
+            case numbers, integers, unsigned, absent, null, flags, text, nested, twice, list, wrapped, large
         }
     }
 
-    @Test("numbers, escapes, nesting, absent and null members, and a key encoded twice")
+    /// A value that is a single string on the wire, as the tabletop's identifiers are.
+    private struct Wrapped: Encodable {
+        var name: String
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(name)
+        }
+    }
+
+    /// A value that encodes nothing, which JSONEncoder writes as an empty object.
+    private struct Nothing: Encodable {
+        func encode(to encoder: any Encoder) throws {}
+    }
+
+    @Test(
+        "numbers, escapes, nesting filled out of order, wrapped and empty values, a super encoder, a key encoded twice"
+    )
     func mixed() throws {
         let ours = try SortedJSONEncoder.encode(Mixed())
         let theirs = try Self.foundation(Mixed())
