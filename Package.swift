@@ -70,7 +70,7 @@ let package = Package(
         .target(
             name: "SZTabletop",
             dependencies: [
-                "SZCore", "SZDice", .product(name: "HashTreeCollections", package: "swift-collections"),
+                "JSONSchema", "SZCore", "SZDice", .product(name: "HashTreeCollections", package: "swift-collections"),
             ],
             swiftSettings: swiftSettings
         ),

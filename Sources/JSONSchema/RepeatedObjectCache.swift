@@ -1,12 +1,20 @@
 /// Remembers recently parsed small objects whose values are all small scalars, so that a document repeating
 /// one (`{"type": "Boolean", "value": true}` in a list of fields) keeps a single copy: the objects share storage,
-/// which is copy-on-write. A fixed number of slots bounds the cost whatever the document.
+/// which is copy-on-write. At most `maxSlots` slots bound the cost whatever the document; they are added as the
+/// document's candidates come (a small document, such as a client's frame, has few and needs no more), and the
+/// objects remembered so far are let go each time the slots double.
 struct RepeatedObjectCache {
-    private var slots = [JSONObject](repeating: JSONObject(), count: 4096)
+    static let maxSlots = 4096
+    private var slots: [JSONObject] = []
+    private var candidates = 0
 
     /// The object of `values` named by `keys`, a shared `ObjectKeys` from `ObjectKeysTable`.
     mutating func object(keys: ObjectKeys, values: UnsafeBufferPointer<JSONValue>) -> JSONObject {
         guard let hash = Self.hash(keys: keys, values: values) else { return JSONObject(keys: keys, values: values) }
+        candidates += 1
+        if candidates > slots.count, slots.count < Self.maxSlots {
+            slots = [JSONObject](repeating: JSONObject(), count: max(16, slots.count * 2))
+        }
         let slot = hash & (slots.count - 1)
         if slots[slot].has(keys: keys, values: values) { return slots[slot] }
         let made = JSONObject(keys: keys, values: values)

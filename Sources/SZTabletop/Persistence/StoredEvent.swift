@@ -1,5 +1,3 @@
-import Foundation
-
 /// A committed event as storage keeps it: its audience as a short word and its wire form as JSON text, so a
 /// database row can be read back by this module alone and filtered by audience without decoding the payload.
 extension SequencedEvent {
@@ -26,7 +24,7 @@ extension SequencedEvent {
             throw StoredFormError(what: "event \(sequence)", reason: "unknown audience \(quoted(storedAudience))")
         }
         do {
-            let event = try JSONDecoder().decode(GameEvent.self, from: Data(storedPayload.utf8))
+            let event = try TabletopJSONDecoder.decode(GameEvent.self, from: storedPayload)
             self.init(sequence: sequence, audience: audience, event: event, payload: storedPayload)
         } catch {
             throw StoredFormError(what: "event \(sequence)", reason: "payload cannot be read: \(error)")

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The whole state of a game as a snapshot row keeps it, with what the wire never shows (the accounts behind
 /// players). A room is rebuilt from the latest snapshot and the events stored after it (`replaying`).
 extension GameState {
@@ -24,7 +22,7 @@ extension GameState {
     public init(storedJSON: String) throws(StoredFormError) {
         let stored: StoredState
         do {
-            stored = try JSONDecoder().decode(StoredState.self, from: Data(storedJSON.utf8))
+            stored = try TabletopJSONDecoder.decode(StoredState.self, from: storedJSON)
         } catch {
             throw StoredFormError(what: "snapshot", reason: "cannot be read: \(error)")
         }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reading and writing the frames of the WebSocket protocol (docs/protocol.md).
 public enum TabletopProtocol {
     public static let version = 1
@@ -36,17 +34,17 @@ public enum TabletopProtocol {
     /// Reads one client frame. A bad frame gets an error reply, never a closed socket: the error carries the
     /// frame's `clientID` when one could be read.
     public static func decodeClientMessage(_ text: String) throws(FrameError) -> ClientMessage {
-        let bytes = Data(text.utf8)
-        guard bytes.count <= maxFrameBytes else {
+        let size = text.utf8.count
+        guard size <= maxFrameBytes else {
             throw FrameError(
                 clientID: nil,
-                error: .invalid(field: "frame", reason: "is \(bytes.count) bytes; at most \(maxFrameBytes)")
+                error: .invalid(field: "frame", reason: "is \(size) bytes; at most \(maxFrameBytes)")
             )
         }
         // Only a frame that fails needs its clientID read on its own, for the error reply.
-        var clientID: String? { (try? JSONDecoder().decode(ClientIDProbe.self, from: bytes))?.clientID }
+        var clientID: String? { (try? TabletopJSONDecoder.decode(ClientIDProbe.self, from: text))?.clientID }
         do {
-            let message = try JSONDecoder().decode(ClientMessage.self, from: bytes)
+            let message = try TabletopJSONDecoder.decode(ClientMessage.self, from: text)
             if case .command(let command) = message {
                 guard !command.clientID.isEmpty, command.clientID.count <= maxClientIDLength else {
                     throw RoomError.invalid(field: "clientID", reason: "must hold 1 to \(maxClientIDLength) characters")
@@ -95,7 +93,7 @@ public enum TabletopProtocol {
 
     public static func decodeServerMessage(_ text: String) throws(FrameError) -> ServerMessage {
         do {
-            return try JSONDecoder().decode(ServerMessage.self, from: Data(text.utf8))
+            return try TabletopJSONDecoder.decode(ServerMessage.self, from: text)
         } catch let error as DecodingError {
             throw FrameError(clientID: nil, error: RoomError(error))
         } catch {
