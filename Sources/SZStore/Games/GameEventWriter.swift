@@ -100,9 +100,10 @@ public actor GameEventWriter {
                 if !events.isEmpty {
                     var insert = sql.insert(into: GameEventModel.schema)
                         .columns("id", "game_id", "sequence", "audience", "payload")
+                    var random = SystemRandomNumberGenerator()
                     for event in events {
                         insert = insert.values(
-                            SQLBind(UUID()),
+                            SQLBind(UUID.timeOrdered(at: now, using: &random)),
                             SQLBind(event.gameID),
                             SQLBind(event.sequence),
                             SQLBind(event.audience),
