@@ -262,15 +262,6 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     mutating func superEncoder(forKey key: Key) -> any Encoder { node.slot(forKey: key) }
 }
 
-/// The key `superEncoder()` stores under, as JSONEncoder names it.
-private struct SuperKey: CodingKey {
-    var stringValue: String { "super" }
-    var intValue: Int? { nil }
-    init() {}
-    init?(stringValue: String) { nil }
-    init?(intValue: Int) { nil }
-}
-
 private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     let node: ContainerNode
     var codingPath: [any CodingKey] { [] }

@@ -92,25 +92,6 @@ extension JSONValue {
     }
 }
 
-/// The key of an array element in a coding path, as `JSONDecoder` names it.
-private struct IndexKey: CodingKey {
-    let intValue: Int?
-    var stringValue: String { "Index \(intValue ?? 0)" }
-
-    init(_ index: Int) { intValue = index }
-    init?(stringValue: String) { nil }
-    init?(intValue: Int) { self.intValue = intValue }
-}
-
-/// The key `superDecoder()` reads, as `JSONDecoder` names it.
-private struct SuperKey: CodingKey {
-    var stringValue: String { "super" }
-    var intValue: Int? { nil }
-    init() {}
-    init?(stringValue: String) { nil }
-    init?(intValue: Int) { nil }
-}
-
 private struct TreeDecoder: Decoder {
     let value: JSONValue
     let codingPath: [any CodingKey]
