@@ -52,12 +52,14 @@ public actor GameEventWriter {
             }
         }
         writing = true
-        var followers: [Waiter] = []
+        var taken = 0
         var count = events.count
-        while let next = waiting.first, count + next.work.events.count <= Self.maxEventsPerTransaction {
-            followers.append(waiting.removeFirst())
-            count += next.work.events.count
+        while taken < waiting.count, count + waiting[taken].work.events.count <= Self.maxEventsPerTransaction {
+            count += waiting[taken].work.events.count
+            taken += 1
         }
+        let followers = Array(waiting.prefix(taken))
+        waiting.removeFirst(taken)
         let results = await commit([work] + followers.map(\.work))
         for (follower, result) in zip(followers, results.dropFirst()) {
             follower.continuation.resume(returning: .done(result))
