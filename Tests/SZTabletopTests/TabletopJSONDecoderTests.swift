@@ -28,9 +28,9 @@ struct TabletopJSONDecoderTests {
         }
     }
 
-    /// Where Foundation's reading is known to differ: it accepts a comma before an object's `}` and a key given
-    /// twice (the first value counts), which the strict parser refuses, and it refuses a zero with an exponent
-    /// (`0e5`), which RFC 8259 allows.
+    /// Where Foundation's reading differs in the frames a one-byte change can make: it accepts a comma before an
+    /// object's `}`, which the strict parser refuses, and refuses a zero with an exponent (`0e5`), which RFC 8259
+    /// allows. (It also accepts a key given twice, which `notJSON` covers.)
     static func foundationQuirk(_ text: String) -> Bool {
         text.contains(",}") || text.contains(" 0e") || text.contains(" 0E")
     }
