@@ -143,19 +143,24 @@ private struct KeyedTreeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
         return try value.decode(type, at: codingPath + [key])
     }
 
+    private func decoder(forKey key: Key) throws -> TreeDecoder {
+        TreeDecoder(value: try required(key), codingPath: codingPath + [key])
+    }
+
     func nestedContainer<NestedKey: CodingKey>(
         keyedBy type: NestedKey.Type,
         forKey key: Key
     ) throws -> KeyedDecodingContainer<NestedKey> {
-        try TreeDecoder(value: try required(key), codingPath: codingPath + [key]).container(keyedBy: type)
+        try decoder(forKey: key).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try TreeDecoder(value: try required(key), codingPath: codingPath + [key]).unkeyedContainer()
+        try decoder(forKey: key).unkeyedContainer()
     }
 
     func superDecoder() throws -> any Decoder {
-        TreeDecoder(value: object["super"] ?? .null, codingPath: codingPath + [SuperKey()])
+        let key = SuperKey()
+        return TreeDecoder(value: object[key.stringValue] ?? .null, codingPath: codingPath + [key])
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
@@ -176,28 +181,28 @@ private struct UnkeyedTreeContainer: UnkeyedDecodingContainer {
     var count: Int? { elements.count }
     var isAtEnd: Bool { currentIndex >= elements.count }
 
-    /// The next element and its coding path; past the end, `valueNotFound`.
-    private func next(_ type: Any.Type) throws -> (JSONValue, [any CodingKey]) {
-        let path = codingPath + [IndexKey(currentIndex)]
+    /// The coding path of the next element.
+    private var path: [any CodingKey] { codingPath + [IndexKey(currentIndex)] }
+
+    /// The next element; past the end, `valueNotFound`.
+    private func next(_ type: Any.Type) throws -> JSONValue {
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(
                 type,
                 .init(codingPath: path, debugDescription: "Unkeyed container is at end.")
             )
         }
-        return (elements[currentIndex], path)
+        return elements[currentIndex]
     }
 
     mutating func decodeNil() throws -> Bool {
-        let (value, _) = try next(Never?.self)
-        guard value.isNull else { return false }
+        guard try next(Never?.self).isNull else { return false }
         currentIndex += 1
         return true
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let (value, path) = try next(type)
-        let decoded = try value.decode(type, at: path)
+        let decoded = try next(type).decode(type, at: path)
         currentIndex += 1
         return decoded
     }
@@ -205,23 +210,23 @@ private struct UnkeyedTreeContainer: UnkeyedDecodingContainer {
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy type: NestedKey.Type
     ) throws -> KeyedDecodingContainer<NestedKey> {
-        let (value, path) = try next(KeyedDecodingContainer<NestedKey>.self)
-        let container = try TreeDecoder(value: value, codingPath: path).container(keyedBy: type)
+        let container = try TreeDecoder(value: try next(KeyedDecodingContainer<NestedKey>.self), codingPath: path)
+            .container(keyedBy: type)
         currentIndex += 1
         return container
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        let (value, path) = try next((any UnkeyedDecodingContainer).self)
-        let container = try TreeDecoder(value: value, codingPath: path).unkeyedContainer()
+        let container = try TreeDecoder(value: try next((any UnkeyedDecodingContainer).self), codingPath: path)
+            .unkeyedContainer()
         currentIndex += 1
         return container
     }
 
     mutating func superDecoder() throws -> any Decoder {
-        let (value, path) = try next((any Decoder).self)
+        let decoder = TreeDecoder(value: try next((any Decoder).self), codingPath: path)
         currentIndex += 1
-        return TreeDecoder(value: value, codingPath: path)
+        return decoder
     }
 }
 
