@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Generates a large pack (100,000 entries by default), then with the release build: validates it as a
-# folder and as a .szp, builds and extracts it; and validates the same files with Python's jsonschema
-# (schemas only, the same path-to-schema mapping). Prints wall time and peak memory of each step.
+# Generates a large pack (100,000 entries by default), then with the release build (scripts/build-release):
+# validates it as a folder and as a .szp, builds and extracts it; and validates the same files with Python's
+# jsonschema (schemas only, the same path-to-schema mapping). Prints wall time and peak memory of each step.
 # Usage: benchmarks/pack-validation.sh [ENTRIES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,7 @@ entries=${1:-100000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --product sessionzero >/dev/null
+bin=$(scripts/build-release)
 [[ -x .venv/bin/python ]] || { echo "needs the test venv: run scripts/test once (it creates .venv)"; exit 2; }
 python3 benchmarks/generate_pack.py "$work/pack" "$entries"
 size=$(find "$work/pack" -name '*.json' -exec cat {} + | wc -c)
@@ -17,7 +17,6 @@ echo "pack: $entries entries, $(find "$work/pack" -name '*.json' | wc -l) JSON f
 
 source benchmarks/measure.sh
 
-bin=.build/release/sessionzero
 measure "validate (folder)" "$bin" pack validate "$work/pack"
 measure "build" "$bin" pack build "$work/pack" -o "$work/pack.szp"
 echo "archive: $(stat -c %s "$work/pack.szp") bytes"
