@@ -12,6 +12,10 @@ public import ServiceLifecycle
 public struct Store: Service {
     public let location: DatabaseLocation
     let databases: Databases
+    /// SQLite's one connection makes its blocking calls on a thread of its own: a slow fsync then holds up no other
+    /// blocking work of the process (nor of the other stores of a test run), and none holds up the database.
+    /// PostgreSQL needs no thread.
+    private let sqliteThread: NIOThreadPool?
     let logger: Logger
     /// Shared by every room of the server, so that their events are committed together (group commit).
     public let gameEvents: GameEventWriter
@@ -20,14 +24,17 @@ public struct Store: Service {
         self.location = location
         self.logger = logger
         switch location {
-        case .sqliteFile(let path):
+        case .sqliteFile, .sqliteMemory:
+            let thread = NIOThreadPool(numberOfThreads: 1)
+            thread.start()
+            sqliteThread = thread
             // One event loop gives one SQLite connection: writes queue in order instead of racing for the file lock.
-            databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton.next())
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
-        case .sqliteMemory:
-            databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton.next())
-            databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+            databases = Databases(threadPool: thread, on: MultiThreadedEventLoopGroup.singleton.next())
+            let configuration: SQLiteConfiguration =
+                if case .sqliteFile(let path) = location { .file(path) } else { .memory }
+            databases.use(.sqlite(configuration, sqlLogLevel: .trace), as: .sqlite)
         case .postgres(let url):
+            sqliteThread = nil
             databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
             do {
                 databases.use(
@@ -124,10 +131,14 @@ public struct Store: Service {
     /// Closes every connection; for commands that use the store without running it as a service.
     public func shutdown() async {
         await databases.shutdownAsync()
+        // Only fails if already shut down, which leaves nothing to do.
+        try? await sqliteThread?.shutdownGracefully()
     }
 
+    /// Waits for the service group's graceful shutdown, then closes the store.
     public func run() async throws {
-        try await databases.run()
+        try? await gracefulShutdown()
+        await shutdown()
     }
 
     // "SZMIGRAT" in ASCII: any constant works as long as every node uses the same one.
