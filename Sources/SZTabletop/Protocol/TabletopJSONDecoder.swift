@@ -207,24 +207,27 @@ private struct UnkeyedTreeContainer: UnkeyedDecodingContainer {
         return decoded
     }
 
+    /// A decoder of the next element; the caller moves past the element once it has what it needs from it.
+    private func nextDecoder(_ type: Any.Type) throws -> TreeDecoder {
+        TreeDecoder(value: try next(type), codingPath: path)
+    }
+
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy type: NestedKey.Type
     ) throws -> KeyedDecodingContainer<NestedKey> {
-        let container = try TreeDecoder(value: try next(KeyedDecodingContainer<NestedKey>.self), codingPath: path)
-            .container(keyedBy: type)
+        let container = try nextDecoder(KeyedDecodingContainer<NestedKey>.self).container(keyedBy: type)
         currentIndex += 1
         return container
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        let container = try TreeDecoder(value: try next((any UnkeyedDecodingContainer).self), codingPath: path)
-            .unkeyedContainer()
+        let container = try nextDecoder((any UnkeyedDecodingContainer).self).unkeyedContainer()
         currentIndex += 1
         return container
     }
 
     mutating func superDecoder() throws -> any Decoder {
-        let decoder = TreeDecoder(value: try next((any Decoder).self), codingPath: path)
+        let decoder = try nextDecoder((any Decoder).self)
         currentIndex += 1
         return decoder
     }
