@@ -45,7 +45,7 @@ struct SortedJSONEncoderTests {
         var unsigned: [UInt8] = [0, 255]
         var nothing: String? = nil
         var flags = [true, false]
-        var text = "tab\tquote\"slash/back\\bell\u{7}del\u{7F}line\u{2028}"
+        var text = "tab\tquote\"slash/back\\bell\u{7}backspace\u{8}feed\u{C}del\u{7F}line\u{2028}"
         var nested = ["b": ["z": 1, "a": 2], "a": [:], "B": ["é": 3, "e": 4]]
         var wrapped = [Wrapped(name: "w1"), Wrapped(name: "w2")]
         var large: UInt64 = .max

@@ -114,8 +114,8 @@ enum SortedJSONEncoder {
         }
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped, nothing else (UTF-8 passes
-    /// through as it is).
+    /// A JSON string literal: quotes, backslashes and control characters escaped (by name where JSON has one, as
+    /// JSONEncoder does), nothing else (UTF-8 passes through as it is).
     static func writeString(_ string: String, to bytes: inout [UInt8]) {
         var string = string
         string.withUTF8 { utf8 in
@@ -133,6 +133,8 @@ enum SortedJSONEncoder {
                 case 0x0A: bytes.append(contentsOf: #"\n"#.utf8)
                 case 0x0D: bytes.append(contentsOf: #"\r"#.utf8)
                 case 0x09: bytes.append(contentsOf: #"\t"#.utf8)
+                case 0x08: bytes.append(contentsOf: #"\b"#.utf8)
+                case 0x0C: bytes.append(contentsOf: #"\f"#.utf8)
                 case 0..<0x20:
                     let hex = Array("0123456789abcdef".utf8)
                     bytes.append(contentsOf: #"\u00"#.utf8)
