@@ -32,7 +32,12 @@ public struct Store: Service {
             databases = Databases(threadPool: thread, on: MultiThreadedEventLoopGroup.singleton.next())
             let configuration: SQLiteConfiguration =
                 if case .sqliteFile(let path) = location { .file(path) } else { .memory }
-            databases.use(.sqlite(configuration, sqlLogLevel: .trace), as: .sqlite)
+            // Every unit of work queues for the one connection, so a request's wait is the work of all the requests
+            // before it: the pool's usual 10 s would turn a busy instance (or a busy test run) into refusals.
+            databases.use(
+                .sqlite(configuration, connectionPoolTimeout: Self.sqliteConnectionWait, sqlLogLevel: .trace),
+                as: .sqlite
+            )
         case .postgres(let url):
             sqliteThread = nil
             databases = Databases(threadPool: .singleton, on: MultiThreadedEventLoopGroup.singleton)
@@ -57,6 +62,7 @@ public struct Store: Service {
     }
 
     static let postgresConnectionsPerEventLoop = 4
+    static let sqliteConnectionWait = TimeAmount.seconds(60)
 
     /// The size of the connection pool: one SQLite connection, or a few PostgreSQL connections per event loop.
     public var maximumConnections: Int {
